@@ -1,0 +1,324 @@
+"""The canonical tables, `facts` and `projects`, and their validation (the one place).
+
+`facts` has one row per area x year x period x level x activity x indicator; money is in
+million VND. `projects` has one row per project (danh sách đề án). Both are validated
+with pandera; every violation becomes a `DataError` that names the column, the rule, the
+first offending rows and values, and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import pandera.pandas as pa
+
+from kcanalysis import provinces, vocab
+from kcanalysis.errors import DataError
+
+FACTS_KEY = ("area_code", "year", "period", "level", "activity", "indicator")
+# Canonical order as in the design: area_code, area_name, year, ...
+FACTS_COLUMNS = (
+    "area_code",
+    "area_name",
+    "year",
+    "period",
+    "level",
+    "activity",
+    "indicator",
+    "unit",
+    "planned",
+    "actual",
+    "qualifier",
+    "source",
+    "note",
+)
+
+PROJECT_MONEY = ("budget_kc", "budget_counterpart", "disbursed")
+PROJECT_OUTPUTS = ("trainees", "participants", "models", "establishments", "jobs_created")
+PROJECTS_COLUMNS = (
+    "project_id",
+    "area_code",
+    "year",
+    "level",
+    "activity",
+    "title",
+    "beneficiary",
+    "status",
+    *PROJECT_MONEY,
+    *PROJECT_OUTPUTS,
+    "completion_pct",
+    "planned_end",
+    "actual_end",
+    "source",
+)
+
+PERIOD_RE = re.compile(r"^(FY|M([1-9]|1[01])|P(\d{4})-(\d{4}))$")
+YEAR_RANGE = (1990, 2100)
+
+_FIX = {
+    "area_code": "use a GSO province code ('01'..'96'), a region id (MTTN) or 'VN'; "
+    "see `kcanalysis provinces`",
+    "area_name": "give the area's name",
+    "year": f"use a whole year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}",
+    "period": "use FY, M1..M11 (first N months) or P<start>-<end> ending in `year`",
+    "level": f"use one of {', '.join(vocab.LEVELS)}",
+    "activity": f"use one of {', '.join(vocab.ACTIVITIES)}",
+    "indicator": f"use one of {', '.join(vocab.INDICATORS)}",
+    "unit": "money is in 'million VND', people in 'persons', other counts in 'count'",
+    "planned": "amounts are numbers >= 0 (blank when not reported)",
+    "actual": "amounts are numbers >= 0 (blank when not reported)",
+    "qualifier": "use '', '>', '<' or '~'",
+    "source": "name the file or address the figure came from",
+    "project_id": "give every project a unique id",
+    "status": f"use one of {', '.join(vocab.PROJECT_STATUSES)}",
+    "completion_pct": "give a percentage between 0 and 100",
+}
+
+
+def _is_area(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: isinstance(v, str) and provinces.is_area_code(v)).astype(bool)
+
+
+def _period_matches_year(df: pd.DataFrame) -> pd.Series:
+    def ok(period: str, year: int) -> bool:
+        m = PERIOD_RE.match(str(period))
+        if not m:
+            return False
+        if m.group(3):
+            return int(m.group(4)) == int(year) and int(m.group(3)) < int(m.group(4))
+        return True
+
+    return pd.Series(
+        [ok(p, y) for p, y in zip(df["period"], df["year"], strict=True)], index=df.index
+    )
+
+
+def _unit_matches(df: pd.DataFrame) -> pd.Series:
+    expected = df["indicator"].map(
+        lambda c: vocab.INDICATORS[c].unit if c in vocab.INDICATORS else None
+    )
+    return (df["unit"] == expected) | expected.isna()
+
+
+def _has_value(df: pd.DataFrame) -> pd.Series:
+    return df["planned"].notna() | df["actual"].notna()
+
+
+_NONNEG = pa.Check.ge(0, error="must be a number >= 0", ignore_na=True)
+_FINITE = pa.Check(lambda s: ~np.isinf(s), element_wise=False, error="must be finite")
+_TEXT = {"nullable": False}
+
+FACTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "area_code": pa.Column(str, pa.Check(_is_area, error="known area code"), **_TEXT),
+        "area_name": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+        "year": pa.Column("int64", pa.Check.in_range(*YEAR_RANGE)),
+        "period": pa.Column(str, pa.Check.str_matches(PERIOD_RE.pattern), **_TEXT),
+        "level": pa.Column(str, pa.Check.isin(vocab.LEVELS), **_TEXT),
+        "activity": pa.Column(str, pa.Check.isin(list(vocab.ACTIVITIES)), **_TEXT),
+        "indicator": pa.Column(str, pa.Check.isin(list(vocab.INDICATORS)), **_TEXT),
+        "unit": pa.Column(str, **_TEXT),
+        "planned": pa.Column("float64", [_NONNEG, _FINITE], nullable=True),
+        "actual": pa.Column("float64", [_NONNEG, _FINITE], nullable=True),
+        "qualifier": pa.Column(str, pa.Check.isin(vocab.QUALIFIERS), **_TEXT),
+        "source": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+        "note": pa.Column(str, **_TEXT),
+    },
+    checks=[
+        pa.Check(_period_matches_year, error="a P<start>-<end> period must end in `year`"),
+        pa.Check(_unit_matches, error="unit must be the indicator's canonical unit"),
+        pa.Check(_has_value, error="planned or actual must be given"),
+    ],
+    unique=list(FACTS_KEY),
+    strict=True,
+    ordered=False,
+    name="facts",
+)
+
+PROJECTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "project_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True, **_TEXT),
+        "area_code": pa.Column(str, pa.Check(_is_area, error="known area code"), **_TEXT),
+        "year": pa.Column("int64", pa.Check.in_range(*YEAR_RANGE)),
+        "level": pa.Column(str, pa.Check.isin(["KCQG", "KCDP"]), **_TEXT),
+        "activity": pa.Column(
+            str, pa.Check.isin([a for a in vocab.ACTIVITIES if a != "ALL"]), **_TEXT
+        ),
+        "title": pa.Column(str, **_TEXT),
+        "beneficiary": pa.Column(str, **_TEXT),
+        "status": pa.Column(str, pa.Check.isin(vocab.PROJECT_STATUSES), **_TEXT),
+        **{
+            c: pa.Column("float64", [_NONNEG, _FINITE], nullable=True)
+            for c in (*PROJECT_MONEY, *PROJECT_OUTPUTS)
+        },
+        "completion_pct": pa.Column("float64", pa.Check.in_range(0, 100), nullable=True),
+        "planned_end": pa.Column("datetime64[ns]", nullable=True),
+        "actual_end": pa.Column("datetime64[ns]", nullable=True),
+        "source": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+    },
+    strict=True,
+    ordered=False,
+    name="projects",
+)
+
+
+def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) -> pd.DataFrame:
+    missing = [c for c in columns if c not in df.columns]
+    extra = [c for c in df.columns if c not in columns]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if extra:
+            parts.append(f"unexpected column(s) {', '.join(map(str, extra))}")
+        raise DataError(
+            f"{what} from {source}: {'; '.join(parts)}. The {what} table has exactly these "
+            f"columns: {', '.join(columns)}."
+        )
+    out = df.loc[:, list(columns)].copy()
+    for col in columns:
+        series = out[col]
+        if col in ("year",):
+            num = pd.to_numeric(series, errors="coerce")
+            bad = num.isna() | (num % 1 != 0)
+            if bad.any():
+                raise _error(what, source, col, "must be a whole year", out.index[bad], series[bad])
+            out[col] = num.astype("int64")
+        elif col in ("planned", "actual", *PROJECT_MONEY, *PROJECT_OUTPUTS, "completion_pct"):
+            num = pd.to_numeric(series, errors="coerce")
+            bad = num.isna() & series.notna() & (series.astype(str).str.strip() != "")
+            if bad.any():
+                raise _error(what, source, col, "must be a number", out.index[bad], series[bad])
+            out[col] = num.astype("float64")
+        elif col in ("planned_end", "actual_end"):
+            dates = pd.to_datetime(series, errors="coerce")
+            bad = dates.isna() & series.notna() & (series.astype(str).str.strip() != "")
+            if bad.any():
+                raise _error(what, source, col, "must be a date", out.index[bad], series[bad])
+            out[col] = dates.astype("datetime64[ns]")
+        else:
+            fill = "" if col in ("qualifier", "note", "title", "beneficiary") else None
+            if fill is not None:
+                series = series.where(series.notna(), fill)
+            out[col] = series.map(lambda v: v if not isinstance(v, str) else v.strip())
+            if col == "area_code":
+                out[col] = out[col].map(_area_code_text)
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+            out[col] = out[col].astype("str") if out[col].notna().all() else out[col]
+    return out
+
+
+def _area_code_text(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value).zfill(2)
+    if isinstance(value, str) and value.isdigit():
+        return value.zfill(2)
+    return value
+
+
+def _error(what: str, source: str, column: str, rule: str, index, values) -> DataError:
+    rows = ", ".join(str(i) for i in list(index)[:5])
+    more = f" and {len(index) - 5} more" if len(index) > 5 else ""
+    shown = ", ".join(repr(v) for v in list(values)[:5])
+    fix = _FIX.get(column, "correct the value")
+    return DataError(
+        f"{what} from {source}: column '{column}' {rule}; rows {rows}{more} "
+        f"(values: {shown}). Fix: {fix}."
+    )
+
+
+def _validate(schema: pa.DataFrameSchema, df: pd.DataFrame, what: str, source: str):
+    try:
+        return schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        messages = []
+        for check, by_check in cases.groupby("check", dropna=False, sort=False):
+            row_column = _row_rule_column(str(check))
+            groups = (
+                [(row_column, by_check.drop_duplicates("index"))]
+                if row_column
+                else by_check.groupby("column", dropna=False, sort=False)
+            )
+            for column, group in groups:
+                col = column if isinstance(column, str) and column != what else "(table)"
+                idx = [i for i in group["index"].tolist() if i is not None and i == i]
+                values = group["failure_case"].tolist()
+                if row_column:
+                    values = [_row_value(df, i, row_column) for i in group["index"]]
+                messages.append(str(_error(what, source, col, f"fails '{check}'", idx, values)))
+        raise DataError("\n".join(messages)) from err
+
+
+def _row_value(df: pd.DataFrame, index, column: str):
+    try:
+        return df.loc[index, column]
+    except KeyError:
+        return None
+
+
+def _row_rule_column(check: str) -> str | None:
+    """Return the column to name for a table-wide (row) rule, or None for column rules."""
+    if check.startswith("unit must be"):
+        return "unit"
+    if check.startswith("a P<start>"):
+        return "period"
+    if check.startswith("planned or actual"):
+        return "planned"
+    return None
+
+
+def validate_facts(df: pd.DataFrame, source: str = "input") -> pd.DataFrame:
+    """Validate a `facts` table and return it with canonical dtypes and column order.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A table with exactly the `facts` columns (see `FACTS_COLUMNS`).
+    source : str
+        Where the table came from, for messages.
+
+    Returns
+    -------
+    DataFrame
+        The same rows, with `year` as int64, amounts as float64, text stripped, empty
+        `qualifier` and `note` as "", and area codes as two-character strings.
+
+    Raises
+    ------
+    DataError
+        Naming the column, the rule, the first offending rows and values, and the fix.
+    """
+    out = _coerce(df, FACTS_COLUMNS, "facts", source)
+    return _validate(FACTS_SCHEMA, out, "facts", source)
+
+
+def validate_projects(df: pd.DataFrame, source: str = "input") -> pd.DataFrame:
+    """Validate a `projects` table and return it with canonical dtypes and column order.
+
+    Money is in million VND; `planned_end` and `actual_end` are dates (NaT when unknown).
+
+    Raises
+    ------
+    DataError
+        Naming the column, the rule, the first offending rows and values, and the fix.
+    """
+    out = _coerce(df, PROJECTS_COLUMNS, "projects", source)
+    return _validate(PROJECTS_SCHEMA, out, "projects", source)
+
+
+def empty_facts() -> pd.DataFrame:
+    """Return an empty `facts` table with the canonical dtypes."""
+    df = pd.DataFrame({c: pd.Series(dtype="str") for c in FACTS_COLUMNS})
+    df["year"] = df["year"].astype("int64")
+    df["planned"] = df["planned"].astype("float64")
+    df["actual"] = df["actual"].astype("float64")
+    return df

@@ -1,0 +1,140 @@
+import numpy as np
+import pandas as pd
+
+from kcanalysis.aggregate import add_totals, aggregate, combine_qualifiers
+from kcanalysis.schema import validate_facts, validate_projects
+
+BASE = {
+    "area_code": "66",
+    "year": 2021,
+    "level": "KCDP",
+    "title": "t",
+    "beneficiary": "b",
+    "budget_counterpart": 0.0,
+    "participants": None,
+    "models": None,
+    "establishments": None,
+    "jobs_created": None,
+    "completion_pct": 100.0,
+    "planned_end": "2021-10-01",
+    "actual_end": "2021-10-01",
+    "source": "hand",
+}
+
+
+def _projects():
+    rows = [
+        {
+            **BASE,
+            "project_id": "a",
+            "activity": "TRAIN",
+            "status": "accepted",
+            "budget_kc": 100.0,
+            "disbursed": 90.0,
+            "trainees": 20.0,
+        },
+        {
+            **BASE,
+            "project_id": "b",
+            "activity": "TRAIN",
+            "status": "completed",
+            "budget_kc": 300.0,
+            "disbursed": 300.0,
+            "trainees": 20.0,
+            "budget_counterpart": 50.0,
+        },
+        {
+            **BASE,
+            "project_id": "c",
+            "activity": "TRAIN",
+            "status": "cancelled",
+            "budget_kc": 80.0,
+            "disbursed": 0.0,
+            "trainees": None,
+            "actual_end": None,
+            "completion_pct": None,
+        },
+        {
+            **BASE,
+            "project_id": "d",
+            "activity": "DEMO",
+            "status": "ongoing",
+            "level": "KCQG",
+            "budget_kc": 500.0,
+            "disbursed": 200.0,
+            "trainees": None,
+            "models": 1.0,
+            "completion_pct": 60.0,
+            "actual_end": None,
+        },
+    ]
+    return validate_projects(pd.DataFrame(rows))
+
+
+def _get(facts, level, activity, indicator, column="actual"):
+    sel = facts[
+        (facts["level"] == level)
+        & (facts["activity"] == activity)
+        & (facts["indicator"] == indicator)
+    ]
+    return sel[column].item()
+
+
+def test_aggregate_by_hand():
+    facts = aggregate(_projects())
+    # TRAIN: 3 listed (planned), 2 not cancelled (actual); budget planned 100+300+80 = 480,
+    # actual 100+300 = 400; trainees 20+20 = 40; 1 accepted; disbursed 90+300 = 390.
+    assert _get(facts, "KCDP", "TRAIN", "projects", "planned") == 3
+    assert _get(facts, "KCDP", "TRAIN", "projects") == 2
+    assert _get(facts, "KCDP", "TRAIN", "budget_kc", "planned") == 480
+    assert _get(facts, "KCDP", "TRAIN", "budget_kc") == 400
+    assert _get(facts, "KCDP", "TRAIN", "trainees") == 40
+    assert _get(facts, "KCDP", "TRAIN", "projects_accepted") == 1
+    assert _get(facts, "KCDP", "TRAIN", "disbursed") == 390
+    # budget_total = extension + counterpart: 100 + (300 + 50) = 450.
+    assert _get(facts, "KCDP", "TRAIN", "budget_total") == 450
+    # DEMO: 1 model at 60 % completion counts as more than half complete.
+    assert _get(facts, "KCQG", "DEMO", "models_over_half_complete") == 1
+    assert not ((facts["activity"] == "TRAIN") & (facts["indicator"] == "models")).any()
+
+
+def test_add_totals_sums_levels_and_activities_without_overwriting():
+    facts = add_totals(aggregate(_projects()))
+    # ALL levels, ALL activities budget_kc: 400 (TRAIN, KCDP) + 500 (DEMO, KCQG) = 900.
+    assert _get(facts, "ALL", "ALL", "budget_kc") == 900
+    assert _get(facts, "KCDP", "ALL", "budget_kc") == 400
+    assert _get(facts, "ALL", "TRAIN", "trainees") == 40
+    again = add_totals(facts)
+    assert len(again) == len(facts)
+
+
+def test_add_totals_carries_qualifiers_and_partial_plans():
+    rows = [
+        {
+            "area_code": "66",
+            "area_name": "Đắk Lắk",
+            "year": 2014,
+            "period": "FY",
+            "level": lvl,
+            "activity": "TRAIN",
+            "indicator": "budget_kc",
+            "unit": "million VND",
+            "planned": plan,
+            "actual": act,
+            "qualifier": q,
+            "source": "s",
+            "note": "",
+        }
+        for lvl, plan, act, q in (("KCQG", np.nan, 210.0, ""), ("KCDP", 3000.0, 3000.0, ">"))
+    ]
+    facts = add_totals(validate_facts(pd.DataFrame(rows)))
+    total = facts[(facts["level"] == "ALL") & (facts["activity"] == "TRAIN")].iloc[0]
+    assert total["actual"] == 3210 and total["qualifier"] == ">"
+    assert total["note"] == "plan given for 1 of 2 parts"
+
+
+def test_combine_qualifiers():
+    assert combine_qualifiers(["", ""]) == ""
+    assert combine_qualifiers(["", ">"]) == ">"
+    assert combine_qualifiers([">", "<"]) == "~"
+    assert combine_qualifiers(["~", ""]) == "~"
