@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test test-fast lint format demo-data clean
+.PHONY: help reports test test-fast bench lint format demo-data clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,12 +20,19 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 reports: $(STAMP) ## Set up and render the demo reports to outputs/
 	$(BIN)/kcanalysis info
+	$(BIN)/kcanalysis report --province "Đắk Lắk" --year 2024
+	$(BIN)/kcanalysis report --province "Đắk Lắk" --year 2024 --lang en
+	$(BIN)/kcanalysis report --region MTTN --year 2011 --period M8
+	$(BIN)/kcanalysis report --region MTTN --year 2024
 
 test: $(STAMP) ## Set up and run the whole test suite (notebook and browser tests included)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests not marked slow
 	$(BIN)/python -m pytest -m "not slow"
+
+bench: $(STAMP) ## Run the benchmarks (they print ratios; not part of the tests)
+	$(BIN)/python benchmarks/methods_bench.py
 
 lint: $(STAMP) ## Run ruff
 	$(BIN)/ruff check kcanalysis tests benchmarks

@@ -50,6 +50,61 @@ def provinces_cmd(year: int | None) -> None:
         )
 
 
+@main.command()
+@click.option("--province", help="Province name or code (a report on one province).")
+@click.option("--region", help="Region id, e.g. MTTN (a regional overview).")
+@click.option("--year", type=int, required=True)
+@click.option("--period", default="FY", show_default=True, help="FY, M1..M11 or P<a>-<b>.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Data file (repeatable); none means the built-in data.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Output folder (default: outputs/).",
+)
+def report(province, region, year, period, lang, data, out) -> None:
+    """Render one report: execute its notebook with papermill and publish HTML.
+
+    The last line printed is the HTML path.
+    """
+    from pathlib import Path
+
+    from kcanalysis.errors import ParameterError
+    from kcanalysis.params import ProvinceReportParams, RegionalOverviewParams
+    from kcanalysis.reporting import render_report
+
+    if bool(province) == bool(region) and not (province and region):
+        raise ParameterError("Give either --province or --region (not both, not neither).")
+    common = {"year": year, "period": period, "lang": lang, "data": list(data)}
+    if province:
+        params = ProvinceReportParams.from_dict(
+            {"province": province, **common, **({"region": region} if region else {})}
+        )
+        notebook = "province_report"
+    else:
+        params = RegionalOverviewParams.from_dict({"region": region, **common})
+        notebook = "regional_overview"
+    _check_data(params)
+    click.echo(f"Rendering {notebook} for {params.to_dict()} ...", err=True)
+    html = render_report(notebook, params, Path(out) if out else None)
+    click.echo(str(html))
+
+
+def _check_data(params) -> None:
+    """Fail before any kernel starts if the year or period has no data."""
+    from kcanalysis.params import check_available
+    from kcanalysis.sections.analysis import load_report_data
+
+    check_available(params, load_report_data(params.data).facts)
+
+
 def _register_optional() -> None:
     """Add the commands of the packages that provide them."""
     try:

@@ -1,0 +1,213 @@
+"""Report parameters: frozen, typed, validated before any kernel starts.
+
+Each notebook has a parameter class whose fields equal the names in the notebook's
+``parameters`` cell (a test checks this with ``papermill.inspect_notebook``). Values come
+from the command line or from ``params/*.yaml`` run files, read with ``yaml.safe_load``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kcanalysis import provinces
+from kcanalysis.errors import ParameterError, UnknownProvinceError
+from kcanalysis.schema import PERIOD_RE
+from kcanalysis.text import LANGS
+
+DEFAULT_BASE_YEAR = 2024
+
+
+def _check_type(name: str, value: object, expected: object) -> None:
+    origin = typing.get_origin(expected)
+    if origin is list or expected is list:
+        (item,) = typing.get_args(expected) or (object,)
+        if not isinstance(value, list | tuple) or not all(isinstance(v, item) for v in value):
+            raise ParameterError(
+                f"Parameter {name!r} must be a list of {item.__name__}, got {value!r}."
+            )
+        return
+    if isinstance(expected, types.UnionType):
+        expected = tuple(typing.get_args(expected))
+    if expected is int and isinstance(value, bool):
+        raise ParameterError(f"Parameter {name!r} must be int, got {value!r}.")
+    if not isinstance(value, expected):  # type: ignore[arg-type]
+        want = getattr(expected, "__name__", str(expected))
+        raise ParameterError(
+            f"Parameter {name!r} must be {want}, got {type(value).__name__} {value!r}."
+        )
+
+
+class _Params:
+    """Shared validation for the parameter classes."""
+
+    def _validate_common(self) -> None:
+        hints = typing.get_type_hints(type(self))
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            _check_type(f.name, getattr(self, f.name), hints[f.name])
+        if self.lang not in LANGS:  # type: ignore[attr-defined]
+            raise ParameterError(
+                f"Parameter 'lang'={self.lang!r} is not supported; use one of "  # type: ignore[attr-defined]
+                f"{', '.join(LANGS)}."
+            )
+        if not PERIOD_RE.match(self.period):  # type: ignore[attr-defined]
+            raise ParameterError(
+                f"Parameter 'period'={self.period!r} is not a period; use FY, M1..M11 "  # type: ignore[attr-defined]
+                "or P<start>-<end>."
+            )
+        object.__setattr__(self, "data", [str(p) for p in self.data])  # type: ignore[attr-defined]
+        for path in self.data:  # type: ignore[attr-defined]
+            if not Path(path).is_file():
+                raise ParameterError(f"Parameter 'data': file {path!r} does not exist.")
+
+    @classmethod
+    def from_dict(cls, values: dict) -> _Params:
+        """Build from a mapping; unknown keys are an error naming the allowed keys."""
+        if not isinstance(values, dict):
+            raise ParameterError(f"{cls.__name__}: expected a mapping, got {values!r}.")
+        allowed = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        unknown = sorted(set(map(str, values)) - set(allowed))
+        if unknown:
+            raise ParameterError(
+                f"Unknown parameter(s) {', '.join(unknown)} for {cls.__name__}; "
+                f"allowed: {', '.join(allowed)}."
+            )
+        return cls(**values)
+
+    def to_dict(self) -> dict:
+        """Return the parameters as plain values (for papermill and provenance)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ProvinceReportParams(_Params):
+    """Parameters of one province-year report (``notebooks/province_report.ipynb``).
+
+    `province` accepts any name or code that `normalize_province` accepts, or a region id;
+    it is stored as the code. `data` lists CSV/XLSX files; empty means the built-in data
+    (the published figures and the synthetic demo panel).
+    """
+
+    province: str = "66"
+    year: int = 2024
+    period: str = "FY"
+    lang: str = "vi"
+    data: list[str] = field(default_factory=list)
+    region: str = "MTTN"
+    base_year: int = DEFAULT_BASE_YEAR
+
+    def __post_init__(self) -> None:
+        if isinstance(self.province, int) and not isinstance(self.province, bool):
+            object.__setattr__(self, "province", str(self.province))
+        self._validate_common()
+        try:
+            region = provinces.get_region(self.region).region_id
+            code = (
+                self.province.upper()
+                if self.province.strip().upper() in provinces.regions()
+                else provinces.normalize_province(self.province)
+            )
+        except UnknownProvinceError as err:
+            raise ParameterError(f"Parameter 'province': {err}") from err
+        object.__setattr__(self, "province", code)
+        object.__setattr__(self, "region", region)
+
+
+@dataclass(frozen=True)
+class RegionalOverviewParams(_Params):
+    """Parameters of one regional overview (``notebooks/regional_overview.ipynb``)."""
+
+    region: str = "MTTN"
+    year: int = 2024
+    period: str = "FY"
+    lang: str = "vi"
+    data: list[str] = field(default_factory=list)
+    base_year: int = DEFAULT_BASE_YEAR
+
+    def __post_init__(self) -> None:
+        self._validate_common()
+        try:
+            object.__setattr__(self, "region", provinces.get_region(self.region).region_id)
+        except UnknownProvinceError as err:
+            raise ParameterError(f"Parameter 'region': {err}") from err
+
+
+@dataclass(frozen=True)
+class ExploreParams(_Params):
+    """Parameters of the researchers' notebook (``notebooks/explore.ipynb``)."""
+
+    province: str = "66"
+    year: int = 2024
+    period: str = "FY"
+    lang: str = "vi"
+    data: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._validate_common()
+        try:
+            object.__setattr__(self, "province", provinces.normalize_province(self.province))
+        except UnknownProvinceError as err:
+            raise ParameterError(f"Parameter 'province': {err}") from err
+
+
+NOTEBOOK_PARAMS: dict[str, type[_Params]] = {
+    "province_report": ProvinceReportParams,
+    "regional_overview": RegionalOverviewParams,
+    "explore": ExploreParams,
+}
+
+
+def check_available(params: _Params, facts) -> None:
+    """Raise `ParameterError` if `facts` hold nothing for the area, year and period asked.
+
+    The message lists the years and periods that do have data.
+    """
+    area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
+    if area in provinces.regions():
+        members = [*provinces.region_members(area, params.year), area]  # type: ignore[attr-defined]
+        have = facts[facts["area_code"].isin(members)]
+    else:
+        have = facts[facts["area_code"] == area]
+    sel = have[(have["year"] == params.year) & (have["period"] == params.period)]  # type: ignore[attr-defined]
+    if sel.empty:
+        spans = sorted(set(zip(have["year"], have["period"], strict=True)))
+        shown = ", ".join(f"{y} {p}" for y, p in spans[-12:]) or "none"
+        raise ParameterError(
+            f"No data for area {area} in year={params.year} period={params.period!r}. "  # type: ignore[attr-defined]
+            f"Available: {shown}."
+        )
+
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def area_slug(area_code: str, year: int | None = None) -> str:
+    """Return a file-name slug for an area ("66" -> "66-dak-lak", "MTTN" -> "mttn")."""
+    from kcanalysis.normalize import to_ascii
+
+    if area_code.upper() in provinces.regions():
+        return area_code.lower()
+    name = to_ascii(provinces.province_name(area_code, year)).lower()
+    return f"{area_code}-{_SLUG_RE.sub('-', name).strip('-')}"
+
+
+def read_run_file(path: str | Path) -> dict:
+    """Read a YAML run file with ``yaml.safe_load``; errors name the file and line."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ParameterError(f"Cannot read run file {p}: {err.strerror}.") from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ParameterError(f"Run file {p} is not valid YAML: {err}") from err
+    if not isinstance(data, dict):
+        raise ParameterError(f"Run file {p} must hold a mapping of keys to values.")
+    return data

@@ -1,0 +1,573 @@
+"""The province report: one area, one year, one period.
+
+Each method returns one `HTMLBlock`, so the notebook is a list of one-line calls. The
+report answers the Ministry's three questions: on schedule? funds used for their purpose?
+better quality and scale?
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from kcanalysis import indicators, methods, plots, provinces, vocab
+from kcanalysis.params import ProvinceReportParams
+from kcanalysis.sections import analysis as A  # noqa: N812
+from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections.words import SECTIONS, period_label, say
+from kcanalysis.text import format_money, format_number, format_percent_value
+
+
+class ProvinceReport:
+    """All sections of one province report, computed from `ReportData`."""
+
+    def __init__(self, params: ProvinceReportParams, data: A.ReportData | None = None):
+        self.p = params
+        self.lang = params.lang
+        self.data = data or A.load_report_data(params.data)
+        self.num = B.Numbering(self.lang)
+        self.area = params.province
+        self.name = provinces.area_label(self.area, params.year, self.lang)
+        from kcanalysis.params import check_available
+
+        check_available(params, self.data.facts)
+
+    # ------------------------------------------------------------------ numbers
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        f = self.data.facts
+        return f[(f["area_code"] == self.area) & (f["period"] == self.p.period)]
+
+    @cached_property
+    def fulfilment(self) -> pd.DataFrame:
+        this = self.facts[self.facts["year"] == self.p.year]
+        res = indicators.plan_fulfilment(this, levels=["ALL"], activities=["ALL"])
+        last = self.facts[self.facts["year"] == self.p.year - 1]
+        prev = {
+            r.indicator: r.actual
+            for r in last[(last["level"] == "ALL") & (last["activity"] == "ALL")].itertuples()
+        }
+        res["last_year"] = res["indicator"].map(prev)
+        res["change"] = (res["actual"] / res["last_year"] - 1).where(res["last_year"] > 0)
+        panel = self.panel
+        res["region_median"] = res["indicator"].map(
+            lambda i: float(panel[i].median()) if i in panel else np.nan
+        )
+        order = [
+            "budget_kc",
+            "disbursed",
+            "projects",
+            "trainees",
+            "models",
+            "establishments",
+            "jobs_created",
+        ]
+        res = res[res["indicator"].isin(order)]
+        return res.assign(_o=res["indicator"].map(order.index)).sort_values("_o")
+
+    @cached_property
+    def panel(self) -> pd.DataFrame:
+        return A.region_panel(
+            self.data.facts, self.p.region, self.p.year, self.p.period, self.p.base_year
+        )
+
+    @cached_property
+    def projects(self) -> pd.DataFrame | None:
+        pr = self.data.projects
+        if pr is None or self.p.period != "FY":
+            return None
+        part = pr[(pr["area_code"] == self.area) & (pr["year"] == self.p.year)]
+        return part if len(part) else None
+
+    @cached_property
+    def on_time(self) -> pd.DataFrame:
+        if self.projects is None:
+            return pd.DataFrame()
+        res = indicators.on_time_completion(self.projects)
+        return res[res["level"] == "ALL"]
+
+    @cached_property
+    def disbursement(self) -> pd.DataFrame:
+        this = self.facts[self.facts["year"] == self.p.year]
+        return indicators.disbursement_rate(this, levels=["ALL"], activities=["ALL"])
+
+    @cached_property
+    def cost(self) -> pd.DataFrame:
+        this = self.facts[self.facts["year"] == self.p.year]
+        res = indicators.cost_effectiveness(
+            this, self.p.base_year, levels=["ALL"], activities=["ALL"]
+        )
+        if self.projects is not None:
+            ci = indicators.cost_ci(self.projects, self.p.base_year, levels=["ALL"])
+            res = res.merge(
+                ci[["output", "ci_low_real_mvnd", "ci_high_real_mvnd", "ci_method", "n_projects"]],
+                on="output",
+                how="left",
+            )
+        return res
+
+    @cached_property
+    def leverage(self) -> pd.DataFrame:
+        this = self.facts[self.facts["year"] == self.p.year]
+        return indicators.leverage(this, levels=["ALL"], activities=["ALL"])
+
+    @cached_property
+    def trend(self) -> tuple[pd.DataFrame, object, object]:
+        series = A.province_trend(
+            self.data.facts, self.area, self.p.period, self.p.year, self.p.base_year
+        )
+        if series.empty or "cost_per_trainee_real" not in series:
+            return series, None, None
+        s = series.dropna(subset=["cost_per_trainee_real"])
+        if len(s) < 3:
+            return series, None, None
+        ts = methods.theil_sen(s["cost_per_trainee_real"], s["year"])
+        mk = methods.mann_kendall(s["cost_per_trainee_real"], s["year"])
+        return series, ts, mk
+
+    @cached_property
+    def dea(self) -> pd.DataFrame:
+        return A.dea_scores(self.panel)
+
+    @cached_property
+    def malmquist(self) -> pd.DataFrame:
+        return A.malmquist_change(
+            self.data.facts, self.p.region, self.p.year, self.p.period, self.p.base_year
+        )
+
+    # ------------------------------------------------------------------ findings
+    @cached_property
+    def findings(self) -> list[str]:
+        lang, out = self.lang, []
+        f = self.fulfilment.set_index("indicator")
+        if "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
+            out.append(
+                say(
+                    "f_budget",
+                    lang,
+                    pct=format_percent_value(f.loc["budget_kc", "fulfilment_ratio"], lang),
+                    actual=format_money(f.loc["budget_kc", "actual"], lang),
+                )
+            )
+        if len(self.on_time) and pd.notna(self.on_time["on_time_ratio"].iloc[0]):
+            r = self.on_time.iloc[0]
+            out.append(
+                say(
+                    "f_on_time",
+                    lang,
+                    pct=format_percent_value(r["on_time_ratio"], lang),
+                    n=format_number(r["n_on_time"], lang),
+                    due=format_number(r["n_due"], lang),
+                )
+            )
+        d = self.disbursement
+        if len(d) and pd.notna(d["disbursement_ratio"].iloc[0]):
+            out.append(
+                say(
+                    "f_disbursed",
+                    lang,
+                    pct=format_percent_value(d["disbursement_ratio"].iloc[0], lang),
+                )
+            )
+        c = self.cost[self.cost["output"] == "trainees"]
+        med = self.panel["cost_per_trainee_real"].median() if len(self.panel) else np.nan
+        if len(c) and pd.notna(c["cost_per_unit_real_mvnd"].iloc[0]) and pd.notna(med):
+            value = c["cost_per_unit_real_mvnd"].iloc[0]
+            key = "f_cost_low" if value <= med else "f_cost_high"
+            out.append(
+                say(
+                    key,
+                    lang,
+                    value=format_number(value, lang, 1),
+                    median=format_number(med, lang, 1),
+                )
+            )
+        _, ts, mk = self.trend
+        if ts is not None:
+            key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
+            out.append(
+                say(
+                    key,
+                    lang,
+                    slope=format_number(abs(ts.slope), lang, 2),
+                    p=format_number(mk.p, lang, 3),
+                )
+            )
+        if len(self.dea) and self.area in set(self.dea["area_code"]):
+            r = self.dea.set_index("area_code").loc[self.area]
+            out.append(
+                say("f_dea", lang, score=format_number(r["crs"], lang, 2), peers=r["peers"] or "–")
+            )
+        return out or [say("f_none", lang)]
+
+    # ------------------------------------------------------------------ sections
+    def header(self) -> B.HTMLBlock:
+        """Title block, synthetic banner, summary of findings and table of contents."""
+        lang = self.lang
+        levels = sorted(set(self.facts.loc[self.facts["year"] == self.p.year, "level"]) - {"ALL"})
+        level_text = (
+            ", ".join(vocab.LEVEL_LABELS[lv][0 if lang == "vi" else 1] for lv in levels) or "–"
+        )
+        title = say("province_title", lang, name=self.name, year=str(self.p.year))
+        meta = say(
+            "title_meta",
+            lang,
+            period=period_label(self.p.period, lang),
+            levels=level_text,
+            region=provinces.area_label(self.p.region, self.p.year, lang),
+        )
+        parts = [
+            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<p class="kc-meta">{B.escape(meta)}</p></header>'
+        ]
+        if self.data.synthetic:
+            parts.append(B.banner(lang))
+        parts.append(f"<h2>{B.escape(say('summary', lang))}</h2>")
+        parts.append(B.bullets(self.findings, "kc-summary"))
+        parts.append(
+            B.toc(
+                [
+                    (k, SECTIONS[k][lang])
+                    for k in ("schedule", "purpose", "quality", "quality_data")
+                ],
+                lang,
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def schedule(self) -> B.HTMLBlock:
+        """Section 1: plan fulfilment, against last year and the region; on-time completion."""
+        lang, f = self.lang, self.fulfilment
+        parts = [
+            B.heading(SECTIONS["schedule"][lang], anchor="schedule"),
+            B.paragraph(say("schedule_intro", lang)),
+        ]
+        ind = lambda i: vocab.indicator_label(i, lang)  # noqa: E731
+        show = f.assign(label=f["indicator"].map(ind))
+        pct = lambda v: format_percent_value(v, lang)  # noqa: E731
+        num = lambda v: format_number(v, lang)  # noqa: E731
+        parts.append(
+            B.table(
+                show,
+                [
+                    ("label", say("indicator", lang), None),
+                    ("planned", say("planned", lang), num),
+                    ("actual", say("actual", lang), num),
+                    ("fulfilment_ratio", say("fulfil", lang), pct),
+                    ("last_year", say("last_year", lang), num),
+                    ("change", say("change", lang), pct),
+                    ("region_median", say("region_median", lang), num),
+                ],
+                say("t_fulfilment", lang),
+                self.num,
+                note=say("money_note", lang),
+            )
+        )
+        bars = show.dropna(subset=["planned", "actual"])
+        if len(bars):
+            fig = plots.plot_plan_vs_actual(
+                bars, label="label", planned="planned", actual="actual", lang=lang
+            )
+            parts.append(B.figure(fig, say("c_plan_actual", lang), self.num))
+        if len(self.on_time):
+            r = self.on_time.iloc[0]
+            parts.append(
+                B.table(
+                    self.on_time,
+                    [
+                        ("n_projects", say("n_projects", lang), num),
+                        ("n_due", say("n_due", lang), num),
+                        ("n_on_time", say("n_on_time", lang), num),
+                        ("n_late", say("n_late", lang), num),
+                        ("on_time_ratio", say("on_time", lang), pct),
+                    ],
+                    say("t_on_time", lang),
+                    self.num,
+                    note=str(r.get("reason") or ""),
+                )
+            )
+        else:
+            parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
+        return B.HTMLBlock("".join(parts))
+
+    def purpose(self) -> B.HTMLBlock:
+        """Section 2: disbursement and spending by activity against plan."""
+        lang = self.lang
+        parts = [
+            B.heading(SECTIONS["purpose"][lang], anchor="purpose"),
+            B.paragraph(say("purpose_intro", lang)),
+        ]
+        d = self.disbursement
+        money = lambda v: format_number(v, lang, 1)  # noqa: E731
+        pct = lambda v: format_percent_value(v, lang)  # noqa: E731
+        parts.append(
+            B.table(
+                d,
+                [
+                    ("budget_kc_planned_mvnd", say("planned_budget", lang), money),
+                    ("disbursed_mvnd", say("disbursed", lang), money),
+                    ("disbursement_ratio", say("disbursement", lang), pct),
+                ],
+                say("t_disbursement", lang),
+                self.num,
+                note=say("money_note", lang),
+            )
+        )
+        this = self.facts[
+            (self.facts["year"] == self.p.year)
+            & (self.facts["level"] == "ALL")
+            & (self.facts["activity"] != "ALL")
+            & (self.facts["indicator"] == "budget_kc")
+        ]
+        if len(this):
+            mix = this.assign(
+                label=this["activity"].map(lambda a: vocab.activity_label(a, lang)),
+                share=this["actual"] / this["actual"].sum(),
+            )
+            parts.append(
+                B.figure(plots.plot_activity_mix(mix, lang=lang), say("c_mix", lang), self.num)
+            )
+            parts.append(
+                B.table(
+                    mix.sort_values("actual", ascending=False),
+                    [
+                        ("label", say("activity", lang), None),
+                        ("planned", say("planned", lang), money),
+                        ("actual", say("actual", lang), money),
+                        ("share", say("share", lang), pct),
+                    ],
+                    say("t_mix", lang),
+                    self.num,
+                    note=say("money_note", lang),
+                )
+            )
+        return B.HTMLBlock("".join(parts))
+
+    def quality(self) -> B.HTMLBlock:
+        """Section 3: cost-effectiveness with CIs, leverage, trend, funnel, DEA, Malmquist."""
+        lang = self.lang
+        num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
+        num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
+        parts = [
+            B.heading(SECTIONS["quality"][lang], anchor="quality"),
+            B.paragraph(say("quality_intro", lang, base=str(self.p.base_year))),
+        ]
+        cost = self.cost.assign(
+            label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang))
+        )
+        cols = [
+            ("label", say("output", lang), None),
+            ("output_count", say("actual", lang), lambda v: format_number(v, lang)),
+            ("cost_per_unit_mvnd", say("cost_nominal", lang), num1),
+            ("cost_per_unit_real_mvnd", say("cost_real", lang, base=str(self.p.base_year)), num1),
+        ]
+        if "ci_low_real_mvnd" in cost:
+            cols += [
+                ("ci_low_real_mvnd", say("ci_low", lang), num1),
+                ("ci_high_real_mvnd", say("ci_high", lang), num1),
+            ]
+        cols.append(("reason", say("reason", lang), None))
+        parts.append(
+            B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
+        )
+        lev = self.leverage
+        parts.append(
+            B.table(
+                lev,
+                [
+                    ("budget_kc_mvnd", say("kc_funds", lang), num1),
+                    ("budget_counterpart_mvnd", say("counterpart", lang), num1),
+                    ("leverage_ratio", say("leverage", lang), num2),
+                    ("reason", say("reason", lang), None),
+                ],
+                say("t_leverage", lang),
+                self.num,
+                note=say("money_note", lang),
+            )
+        )
+        series, ts, mk = self.trend
+        parts.append(B.heading(say("h_trend", lang), 3))
+        if ts is not None:
+            s = series.dropna(subset=["cost_per_trainee_real"])
+            fig = plots.plot_trend(
+                s["year"],
+                s["cost_per_trainee_real"],
+                slope=ts.slope,
+                intercept=ts.intercept,
+                low=ts.low,
+                high=ts.high,
+                highlight_year=self.p.year,
+                ylabel=say("cost_axis", lang, base=str(self.p.base_year)),
+                lang=lang,
+            )
+            parts.append(B.figure(fig, say("c_trend", lang), self.num))
+            parts.append(
+                B.paragraph(
+                    say(
+                        "trend_text",
+                        lang,
+                        slope=num2(ts.slope),
+                        low=num2(ts.low),
+                        high=num2(ts.high),
+                        tau=num2(mk.tau),
+                        p=format_number(mk.p, lang, 3),
+                        n=str(mk.n),
+                        method=mk.method,
+                    )
+                )
+            )
+        else:
+            parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
+        parts.append(self._funnel())
+        parts.append(self._dea())
+        return B.HTMLBlock("".join(parts))
+
+    def _funnel(self) -> B.HTMLBlock:
+        lang = self.lang
+        head = B.heading(say("h_funnel", lang), 3)
+        if self.data.projects is None or self.p.period != "FY":
+            return B.HTMLBlock(head + B.paragraph(say("no_funnel", lang), "kc-note"))
+        codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
+        ot = A.on_time_by_province(self.data.projects, codes, self.p.year)
+        ot = ot[ot["n_due"] > 0]
+        if len(ot) < 3:
+            return B.HTMLBlock(head + B.paragraph(say("no_funnel", lang), "kc-note"))
+        target = ot["n_on_time"].sum() / ot["n_due"].sum()
+        limits = methods.funnel_limits(np.sort(ot["n_due"].unique()), target, "proportion")
+        fig = plots.plot_funnel(
+            ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
+            limits=limits,
+            target=target,
+            highlight=provinces.province_name(self.area, self.p.year),
+            xlabel=say("n_due", lang),
+            ylabel=say("on_time", lang),
+            lang=lang,
+        )
+        return B.HTMLBlock(
+            head
+            + B.figure(fig, say("c_funnel", lang), self.num)
+            + B.paragraph(say("funnel_text", lang), "kc-note")
+        )
+
+    def _dea(self) -> B.HTMLBlock:
+        lang = self.lang
+        num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
+        parts = [B.heading(say("h_dea", lang), 3)]
+        d = self.dea
+        if d.empty:
+            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+        parts.append(B.paragraph(say("dea_intro", lang, n=str(len(d)))))
+        fig = plots.plot_dea_frontier(
+            d.assign(efficiency=d["crs"]),
+            x="budget_kc_real",
+            y="trainees",
+            efficiency="efficiency",
+            label="area_name",
+            xlabel=say("kc_funds", lang),
+            ylabel=say("trainees", lang),
+            highlight=provinces.province_name(self.area, self.p.year),
+            lang=lang,
+        )
+        parts.append(B.figure(fig, say("c_dea", lang), self.num))
+        mine = d[d["area_code"] == self.area]
+        parts.append(
+            B.table(
+                mine,
+                [
+                    ("crs", "CRS", num2),
+                    ("vrs", "VRS", num2),
+                    ("scale", say("scale", lang), num2),
+                    ("peers", say("peers", lang), None),
+                    (
+                        "target_budget_kc_real",
+                        say("target_budget", lang),
+                        lambda v: format_number(v, lang, 1),
+                    ),
+                ],
+                say("t_dea", lang),
+                self.num,
+            )
+        )
+        m = self.malmquist
+        if len(m) and self.area in set(m["area_code"]):
+            r = m[m["area_code"] == self.area]
+            parts.append(
+                B.table(
+                    r,
+                    [
+                        ("M", "M", num2),
+                        ("EC", "EC", num2),
+                        ("TC", "TC", num2),
+                        ("PEch", "PEch", num2),
+                        ("SEch", "SEch", num2),
+                    ],
+                    say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year)),
+                    self.num,
+                    note=say("malmquist_note", lang),
+                )
+            )
+        return B.HTMLBlock("".join(parts))
+
+    def data_quality(self) -> B.HTMLBlock:
+        """Section 4: sources, qualifiers, missing values, ingest warnings, method notes."""
+        lang = self.lang
+        this = self.facts[self.facts["year"] == self.p.year]
+        parts = [B.heading(SECTIONS["quality_data"][lang], anchor="quality_data")]
+        srcs = sorted(set(this["source"]) - {""})
+        computed = [s for s in srcs if s.startswith("computed total")]
+        srcs = [s for s in srcs if not s.startswith("computed total")]
+        parts.append(B.paragraph(say("dq_sources", lang)))
+        parts.append(
+            B.bullets(
+                srcs[:20]
+                + ([say("dq_more", lang, n=str(len(srcs) - 20))] if len(srcs) > 20 else [])
+            )
+        )
+        if computed:
+            parts.append(B.paragraph(say("dq_totals", lang), "kc-note"))
+        qual = this[this["qualifier"] != ""]
+        missing_plan = int(this["planned"].isna().sum())
+        missing_actual = int(this["actual"].isna().sum())
+        parts.append(
+            B.bullets(
+                [
+                    say("dq_rows", lang, n=format_number(len(this), lang)),
+                    say("dq_qualified", lang, n=format_number(len(qual), lang)),
+                    say(
+                        "dq_missing",
+                        lang,
+                        plan=format_number(missing_plan, lang),
+                        actual=format_number(missing_actual, lang),
+                    ),
+                    say("dq_zero", lang),
+                    *self.data.warnings,
+                ]
+            )
+        )
+        pub = self.data.published
+        pub = pub[pub["area_code"] == self.area]
+        if len(pub):
+            parts.append(B.paragraph(say("dq_published", lang)))
+            parts.append(
+                B.table(
+                    pub,
+                    [
+                        ("year", say("year", lang), str),
+                        ("period", say("period", lang), None),
+                        ("indicator", say("indicator", lang), None),
+                        ("planned", say("planned", lang), lambda v: format_number(v, lang, 1)),
+                        ("actual", say("actual", lang), lambda v: format_number(v, lang, 1)),
+                        ("qualifier", "", None),
+                        ("source", say("source", lang), None),
+                    ],
+                    say("t_published", lang),
+                    self.num,
+                )
+            )
+        return B.HTMLBlock("".join(parts))
+
+    def footer(self) -> B.HTMLBlock:
+        """Provenance: parameters, data files with SHA-256, versions, time."""
+        return B.provenance(self.p.to_dict(), self.data.files, self.lang)

@@ -1,0 +1,308 @@
+"""The regional overview: one region, one year, one period."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from kcanalysis import indicators, methods, plots, provinces, vocab
+from kcanalysis.params import RegionalOverviewParams, check_available
+from kcanalysis.sections import analysis as A  # noqa: N812
+from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections.words import SECTIONS, period_label, say
+from kcanalysis.text import format_number, format_qualified
+
+_R = {
+    "r_intro": (
+        "Các tỉnh được so sánh bằng khoảng tin cậy và giới hạn phễu, không bằng bảng "
+        "xếp hạng đơn thuần.",
+        "Provinces are compared with intervals and funnel limits, not with a bare league table.",
+    ),
+    "synthetic_col": ("Tổng từ dữ liệu đang dùng", "Total of the data used"),
+    "published_col": ("Số liệu đã công bố (thực)", "Published figure (real)"),
+    "t_totals": (
+        "Tổng của vùng so với số liệu đã công bố",
+        "Regional totals against published figures",
+    ),
+    "no_published": (
+        "Không có số liệu công bố cho vùng trong kỳ này.",
+        "No published regional figures for this period.",
+    ),
+    "c_rank": (
+        "Chi phí cho một học viên (triệu đồng, giá so sánh) với khoảng tin cậy 95%",
+        "Cost per trainee (million VND, constant prices) with 95% intervals",
+    ),
+    "t_rank": (
+        "Chi phí cho một học viên: thô và co rút Bayes thực nghiệm",
+        "Cost per trainee: raw and empirical-Bayes shrunk",
+    ),
+    "raw": ("Ước lượng", "Estimate"),
+    "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
+    "no_rank": (
+        "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
+        "No project lists for this period: no intervals.",
+    ),
+    "t_dea_all": ("Điểm hiệu quả DEA của các tỉnh", "DEA efficiency of the provinces"),
+    "new_unit": ("Đơn vị sau 2025", "Unit after 2025"),
+    "old_units": ("Gồm các tỉnh cũ", "Former provinces"),
+    "t_merger": (
+        "Kinh phí và học viên theo đơn vị hành chính sau sáp nhập 2025",
+        "Spending and trainees by the post-2025 units",
+    ),
+    "budget": ("Kinh phí (triệu đồng)", "Spending (million VND)"),
+}
+
+
+def _say(key: str, lang: str, **fields: str) -> str:
+    if key in _R:
+        text = _R[key][0 if lang == "vi" else 1]
+        return text.format(**fields) if fields else text
+    return say(key, lang, **fields)
+
+
+class RegionalOverview:
+    """All sections of one regional overview."""
+
+    def __init__(self, params: RegionalOverviewParams, data: A.ReportData | None = None):
+        self.p = params
+        self.lang = params.lang
+        self.data = data or A.load_report_data(params.data)
+        self.num = B.Numbering(self.lang)
+        self.name = provinces.area_label(params.region, params.year, self.lang)
+        check_available(params, self.data.facts)
+
+    @cached_property
+    def panel(self) -> pd.DataFrame:
+        return A.region_panel(
+            self.data.facts, self.p.region, self.p.year, self.p.period, self.p.base_year
+        )
+
+    @cached_property
+    def totals(self) -> pd.DataFrame:
+        """Regional sums of the data used beside the published regional figures."""
+        f = self.data.facts
+        codes = provinces.region_members(self.p.region, self.p.year)
+        mine = f[
+            f["area_code"].isin(codes) & (f["year"] == self.p.year) & (f["period"] == self.p.period)
+        ]
+        sums = mine.groupby(["level", "activity", "indicator"])["actual"].sum(min_count=1)
+        pub = self.data.published
+        pub = pub[
+            (pub["area_code"] == self.p.region)
+            & (pub["year"] == self.p.year)
+            & (pub["period"] == self.p.period)
+        ]
+        rows = []
+        for r in pub.itertuples():
+            total = sums.get((r.level, r.activity, r.indicator), np.nan)
+            rows.append(
+                {
+                    "activity": vocab.activity_label(r.activity, self.lang),
+                    "indicator": vocab.indicator_label(r.indicator, self.lang),
+                    "ours": total,
+                    "published": format_qualified(
+                        r.actual if pd.notna(r.actual) else r.planned, r.qualifier, self.lang
+                    ),
+                    "source": r.source,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def header(self) -> B.HTMLBlock:
+        """Title block, banner, summary and table of contents."""
+        lang = self.lang
+        title = _say("region_title", lang, name=self.name, year=str(self.p.year))
+        meta = say(
+            "title_meta",
+            lang,
+            period=period_label(self.p.period, lang),
+            levels="–",
+            region=self.name,
+        )
+        parts = [
+            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<p class="kc-meta">{B.escape(meta)}</p></header>'
+        ]
+        if self.data.synthetic:
+            parts.append(B.banner(lang))
+        parts.append(B.paragraph(_say("r_intro", lang)))
+        parts.append(
+            B.toc(
+                [
+                    (k, SECTIONS[k][lang])
+                    for k in ("totals", "ranking", "funnel", "frontier", "merger")
+                ],
+                lang,
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def published_totals(self) -> B.HTMLBlock:
+        """Section 1: the region's totals against its real published figures."""
+        lang = self.lang
+        parts = [B.heading(SECTIONS["totals"][lang], anchor="totals")]
+        t = self.totals
+        if t.empty:
+            return B.HTMLBlock(parts[0] + B.paragraph(_say("no_published", lang), "kc-note"))
+        parts.append(
+            B.table(
+                t,
+                [
+                    ("activity", say("activity", lang), None),
+                    ("indicator", say("indicator", lang), None),
+                    ("ours", _say("synthetic_col", lang), lambda v: format_number(v, lang)),
+                    ("published", _say("published_col", lang), None),
+                    ("source", say("source", lang), None),
+                ],
+                _say("t_totals", lang),
+                self.num,
+                note=say("money_note", lang),
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def ranking(self) -> B.HTMLBlock:
+        """Section 2: cost per trainee with bootstrap intervals, raw and EB-shrunk."""
+        lang = self.lang
+        parts = [B.heading(SECTIONS["ranking"][lang], anchor="ranking")]
+        pr = self.data.projects
+        if pr is None or self.p.period != "FY":
+            return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
+        codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
+        part = pr[(pr["year"] == self.p.year) & pr["area_code"].isin(codes)]
+        ci = indicators.cost_ci(part, self.p.base_year, outputs=["trainees"], levels=["ALL"])
+        ci = ci.dropna(subset=["cost_per_unit_real_mvnd", "ci_low_real_mvnd", "ci_high_real_mvnd"])
+        if len(ci) < 3:
+            return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
+        se = (ci["ci_high_real_mvnd"] - ci["ci_low_real_mvnd"]) / (2 * 1.959964)
+        shrunk = methods.shrink(ci["cost_per_unit_real_mvnd"].to_numpy(), (se**2).to_numpy())
+        ci = ci.assign(shrunk=np.asarray(shrunk["shrunk"]))
+        fig = plots.plot_ranking(
+            ci,
+            label="area_name",
+            estimate="cost_per_unit_real_mvnd",
+            low="ci_low_real_mvnd",
+            high="ci_high_real_mvnd",
+            ascending=True,
+            lang=lang,
+        )
+        parts.append(B.figure(fig, _say("c_rank", lang), self.num))
+        num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
+        parts.append(
+            B.table(
+                ci.sort_values("cost_per_unit_real_mvnd"),
+                [
+                    ("area_name", "", None),
+                    ("cost_per_unit_real_mvnd", _say("raw", lang), num1),
+                    ("ci_low_real_mvnd", say("ci_low", lang), num1),
+                    ("ci_high_real_mvnd", say("ci_high", lang), num1),
+                    ("shrunk", _say("shrunk", lang), num1),
+                ],
+                _say("t_rank", lang),
+                self.num,
+                note=say("cost_note", lang),
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def funnel(self) -> B.HTMLBlock:
+        """Section 3: on-time completion funnel plot."""
+        lang = self.lang
+        parts = [B.heading(SECTIONS["funnel"][lang], anchor="funnel")]
+        codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
+        ot = (
+            A.on_time_by_province(self.data.projects, codes, self.p.year)
+            if self.p.period == "FY"
+            else pd.DataFrame()
+        )
+        if ot.empty or (ot["n_due"] > 0).sum() < 3:
+            return B.HTMLBlock(parts[0] + B.paragraph(say("no_funnel", lang), "kc-note"))
+        ot = ot[ot["n_due"] > 0]
+        target = ot["n_on_time"].sum() / ot["n_due"].sum()
+        limits = methods.funnel_limits(np.sort(ot["n_due"].unique()), target, "proportion")
+        fig = plots.plot_funnel(
+            ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
+            limits=limits,
+            target=target,
+            xlabel=say("n_due", lang),
+            ylabel=say("on_time", lang),
+            lang=lang,
+        )
+        parts.append(B.figure(fig, say("c_funnel", lang), self.num))
+        parts.append(B.paragraph(say("funnel_text", lang), "kc-note"))
+        return B.HTMLBlock("".join(parts))
+
+    def frontier(self) -> B.HTMLBlock:
+        """Section 4: DEA scores of every province."""
+        lang = self.lang
+        parts = [B.heading(SECTIONS["frontier"][lang], anchor="frontier")]
+        d = A.dea_scores(self.panel)
+        if d.empty:
+            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+        parts.append(B.paragraph(say("dea_intro", lang, n=str(len(d)))))
+        fig = plots.plot_dea_frontier(
+            d.assign(efficiency=d["crs"]),
+            x="budget_kc_real",
+            y="trainees",
+            efficiency="efficiency",
+            label="area_name",
+            xlabel=say("kc_funds", lang),
+            ylabel=say("trainees", lang),
+            lang=lang,
+        )
+        parts.append(B.figure(fig, say("c_dea", lang), self.num))
+        num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
+        parts.append(
+            B.table(
+                d.sort_values("crs", ascending=False),
+                [
+                    ("area_name", "", None),
+                    ("crs", "CRS", num2),
+                    ("vrs", "VRS", num2),
+                    ("scale", say("scale", lang), num2),
+                    ("peers", say("peers", lang), None),
+                ],
+                _say("t_dea_all", lang),
+                self.num,
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def merger(self) -> B.HTMLBlock:
+        """Section 5: the old provinces grouped into their post-2025 units."""
+        lang = self.lang
+        parts = [B.heading(SECTIONS["merger"][lang], anchor="merger")]
+        p = self.panel
+        if p.empty:
+            return B.HTMLBlock(parts[0] + B.paragraph(say("f_none", lang), "kc-note"))
+        p = p.assign(new=p["area_code"].map(provinces.successor))
+        g = (
+            p.groupby("new", sort=True)
+            .agg(
+                budget_kc=("budget_kc", "sum"),
+                trainees=("trainees", "sum"),
+                old=("area_name", lambda s: ", ".join(s)),
+            )
+            .reset_index()
+        )
+        g["unit"] = g["new"].map(lambda c: provinces.province_name(c, 2026))
+        parts.append(
+            B.table(
+                g,
+                [
+                    ("unit", _say("new_unit", lang), None),
+                    ("old", _say("old_units", lang), None),
+                    ("budget_kc", _say("budget", lang), lambda v: format_number(v, lang, 1)),
+                    ("trainees", say("trainees", lang), lambda v: format_number(v, lang)),
+                ],
+                _say("t_merger", lang),
+                self.num,
+            )
+        )
+        return B.HTMLBlock("".join(parts))
+
+    def footer(self) -> B.HTMLBlock:
+        """Provenance footer."""
+        return B.provenance(self.p.to_dict(), self.data.files, self.lang)

@@ -1,0 +1,300 @@
+"""The reports' words in Vietnamese and English (section titles, captions, findings)."""
+
+from __future__ import annotations
+
+import re
+
+from kcanalysis.text import check_lang
+
+SECTIONS = {
+    "schedule": {"vi": "1. Có đúng tiến độ không?", "en": "1. On schedule?"},
+    "purpose": {
+        "vi": "2. Kinh phí có được dùng đúng mục đích không?",
+        "en": "2. Were funds used for their purpose?",
+    },
+    "quality": {
+        "vi": "3. Chất lượng và quy mô có được nâng lên không?",
+        "en": "3. Did quality and scale improve?",
+    },
+    "quality_data": {"vi": "4. Chất lượng số liệu", "en": "4. Data quality"},
+    "totals": {
+        "vi": "1. Tổng hợp vùng so với số liệu đã công bố",
+        "en": "1. Regional totals against published figures",
+    },
+    "ranking": {"vi": "2. Xếp hạng có khoảng tin cậy", "en": "2. Ranking with uncertainty"},
+    "funnel": {"vi": "3. Biểu đồ phễu", "en": "3. Funnel plots"},
+    "frontier": {"vi": "4. Đường biên hiệu quả (DEA)", "en": "4. The DEA frontier"},
+    "merger": {
+        "vi": "5. Theo đơn vị hành chính sau sáp nhập 2025",
+        "en": "5. By the post-2025 units",
+    },
+}
+
+W: dict[str, tuple[str, str]] = {
+    "province_title": (
+        "Đánh giá hoạt động khuyến công {name} năm {year}",
+        "Industrial extension evaluation: {name}, {year}",
+    ),
+    "region_title": (
+        "Tổng quan khuyến công vùng {name} năm {year}",
+        "Industrial extension overview: {name}, {year}",
+    ),
+    "title_meta": (
+        "Kỳ báo cáo: {period} · Cấp: {levels} · Vùng: {region}",
+        "Period: {period} · Levels: {levels} · Region: {region}",
+    ),
+    "summary": ("Tóm tắt kết quả", "Summary of findings"),
+    "f_budget": (
+        "Kinh phí khuyến công thực hiện {actual}, đạt {pct} kế hoạch.",
+        "Extension spending was {actual}, {pct} of plan.",
+    ),
+    "f_on_time": (
+        "{n}/{due} đề án đến hạn hoàn thành đúng tiến độ ({pct}).",
+        "{n} of {due} projects due were finished on time ({pct}).",
+    ),
+    "f_disbursed": (
+        "Giải ngân đạt {pct} kinh phí kế hoạch.",
+        "Disbursement reached {pct} of the planned budget.",
+    ),
+    "f_cost_low": (
+        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
+        "trung vị vùng ({median}).",
+        "Cost per trainee {value} million VND (constant prices), at or below the "
+        "regional median ({median}).",
+    ),
+    "f_cost_high": (
+        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
+        "vị vùng ({median}).",
+        "Cost per trainee {value} million VND (constant prices), above the "
+        "regional median ({median}).",
+    ),
+    "f_trend_down": (
+        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
+        "Cost per trainee fell by about {slope} million VND a year (Mann–Kendall p = {p}).",
+    ),
+    "f_trend_up": (
+        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
+        "Cost per trainee rose by about {slope} million VND a year (Mann–Kendall p = {p}).",
+    ),
+    "f_dea": (
+        "Hiệu quả DEA (CRS) so với các tỉnh trong vùng: {score}; tỉnh tham chiếu: {peers}.",
+        "DEA efficiency (CRS) against the region's provinces: {score}; peers: {peers}.",
+    ),
+    "f_none": ("Không đủ số liệu để rút ra nhận định.", "Not enough data for findings."),
+    "schedule_intro": (
+        "So sánh thực hiện với kế hoạch, với cùng kỳ năm trước và với trung vị "
+        "các tỉnh trong vùng. Tỷ lệ tổng hợp là tỷ số của các tổng.",
+        "Actual against plan, against the same period last year and against "
+        "the median of the region's provinces. Totals are ratios of sums.",
+    ),
+    "purpose_intro": (
+        "Giải ngân so với kinh phí kế hoạch, và cơ cấu chi theo nội dung hoạt động.",
+        "Disbursement against the planned budget, and spending by activity.",
+    ),
+    "quality_intro": (
+        "Chi phí cho một đơn vị đầu ra (giá so sánh năm {base}), đòn bẩy vốn "
+        "đối ứng, xu hướng, vị trí trên biểu đồ phễu và hiệu quả DEA.",
+        "Cost per unit of output (constant {base} prices), leverage, trend, "
+        "position on the funnel plot and DEA efficiency.",
+    ),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "planned": ("Kế hoạch", "Plan"),
+    "actual": ("Thực hiện", "Actual"),
+    "fulfil": ("Đạt % KH", "% of plan"),
+    "last_year": ("Cùng kỳ năm trước", "Last year"),
+    "change": ("Thay đổi", "Change"),
+    "region_median": ("Trung vị vùng", "Regional median"),
+    "activity": ("Nội dung", "Activity"),
+    "share": ("Tỷ trọng", "Share"),
+    "output": ("Đầu ra", "Output"),
+    "reason": ("Ghi chú", "Note"),
+    "year": ("Năm", "Year"),
+    "period": ("Kỳ", "Period"),
+    "source": ("Nguồn", "Source"),
+    "t_fulfilment": (
+        "Kết quả chính so với kế hoạch (tất cả các cấp, tất cả hoạt động)",
+        "Headline results against plan (all levels, all activities)",
+    ),
+    "money_note": (
+        "Kinh phí tính bằng triệu đồng; số người và số lượng tính theo đơn vị đếm.",
+        "Money in million VND; people and other outputs are counts.",
+    ),
+    "c_plan_actual": (
+        "Tỷ lệ thực hiện so với kế hoạch theo chỉ tiêu",
+        "Actual as a share of plan, by indicator",
+    ),
+    "n_projects": ("Số đề án", "Projects"),
+    "n_due": ("Số đề án đến hạn", "Projects due"),
+    "n_on_time": ("Đúng hạn", "On time"),
+    "n_late": ("Chậm", "Late"),
+    "on_time": ("Tỷ lệ đúng hạn", "On-time rate"),
+    "t_on_time": (
+        "Hoàn thành đề án đúng tiến độ (theo ngày kết thúc kế hoạch và thực tế)",
+        "On-time completion (planned against actual end dates)",
+    ),
+    "no_projects": (
+        "Không có danh sách đề án cho kỳ này, nên không tính được tỷ lệ đúng hạn "
+        "và khoảng tin cậy.",
+        "No project list for this period, so on-time "
+        "completion and confidence intervals cannot be computed.",
+    ),
+    "planned_budget": ("Kinh phí kế hoạch (triệu đồng)", "Planned budget (million VND)"),
+    "disbursed": ("Đã giải ngân (triệu đồng)", "Disbursed (million VND)"),
+    "disbursement": ("Tỷ lệ giải ngân", "Disbursement rate"),
+    "t_disbursement": (
+        "Giải ngân so với kinh phí kế hoạch",
+        "Disbursement against the planned budget",
+    ),
+    "c_mix": (
+        "Kinh phí khuyến công theo nội dung: kế hoạch và thực hiện (triệu đồng)",
+        "Extension spending by activity: plan and actual (million VND)",
+    ),
+    "t_mix": (
+        "Cơ cấu kinh phí theo nội dung hoạt động (triệu đồng)",
+        "Spending by activity (million VND)",
+    ),
+    "cost_nominal": ("Triệu đồng/đơn vị (giá hiện hành)", "Million VND per unit (current)"),
+    "cost_real": ("Triệu đồng/đơn vị (giá {base})", "Million VND per unit ({base} prices)"),
+    "ci_low": ("Cận dưới 95%", "95% low"),
+    "ci_high": ("Cận trên 95%", "95% high"),
+    "t_cost": (
+        "Chi phí khuyến công cho một đơn vị đầu ra, với khoảng tin cậy bootstrap 95%",
+        "Extension money per unit of output, with 95% bootstrap intervals",
+    ),
+    "cost_note": (
+        "Mỗi đầu ra được tính trên toàn bộ kinh phí nên các chỉ số không cộng được "
+        "với nhau. Khoảng tin cậy lấy mẫu lại theo đề án (BCa khi có từ 10 đề án).",
+        "Each output is charged the full budget, so these ratios do not add up. "
+        "Intervals resample projects (BCa with 10 or more projects).",
+    ),
+    "kc_funds": ("Kinh phí khuyến công (triệu đồng)", "Extension funds (million VND)"),
+    "counterpart": ("Vốn đối ứng (triệu đồng)", "Counterpart funds (million VND)"),
+    "leverage": ("Đồng đối ứng/đồng khuyến công", "Counterpart VND per extension VND"),
+    "t_leverage": ("Đòn bẩy vốn đối ứng", "Leverage of counterpart funds"),
+    "h_trend": ("Xu hướng qua các năm", "Trend over the years"),
+    "cost_axis": ("Triệu đồng/học viên (giá {base})", "Million VND per trainee ({base} prices)"),
+    "c_trend": (
+        "Chi phí cho một học viên qua các năm, với đường Theil–Sen",
+        "Cost per trainee over the years, with the Theil–Sen line",
+    ),
+    "trend_text": (
+        "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến "
+        "{high}); Mann–Kendall τ = {tau}, p = {p} (n = {n}, phương pháp {method}). "
+        "Với chuỗi ngắn, kiểm định có ít lực; hãy đọc độ dốc và khoảng tin cậy.",
+        "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}); "
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method} method). Short series "
+        "give the test little power; read the slope and its interval.",
+    ),
+    "no_trend": (
+        "Chưa đủ ba năm số liệu cho kỳ này để ước lượng xu hướng.",
+        "Fewer than three years of data for this period: no trend is estimated.",
+    ),
+    "h_funnel": ("Vị trí trên biểu đồ phễu của vùng", "Position on the regional funnel plot"),
+    "c_funnel": (
+        "Tỷ lệ đề án hoàn thành đúng hạn theo số đề án đến hạn, với giới hạn 95% và 99,8%",
+        "On-time completion against projects due, with 95% and 99.8% limits",
+    ),
+    "funnel_text": (
+        "Giới hạn theo phương pháp Wilson đảo (PHE Fingertips) quanh tỷ lệ chung "
+        "của vùng. Tỉnh nằm ngoài giới hạn 99,8% mới thực sự khác thường.",
+        "Inverted Wilson limits (PHE Fingertips) around the pooled regional rate. "
+        "Only provinces outside the 99.8% limits are genuinely unusual.",
+    ),
+    "no_funnel": (
+        "Không có danh sách đề án của các tỉnh cho kỳ này: không vẽ biểu đồ phễu.",
+        "No project lists of the provinces for this period: no funnel plot.",
+    ),
+    "h_dea": ("Hiệu quả so với các tỉnh (DEA)", "Efficiency against the other provinces (DEA)"),
+    "dea_intro": (
+        "DEA hướng đầu vào với {n} tỉnh: đầu vào là kinh phí khuyến công (giá so "
+        "sánh), đầu ra là số học viên và số cơ sở được hỗ trợ. CRS: lợi suất không "
+        "đổi theo quy mô; VRS: lợi suất thay đổi.",
+        "Input-oriented DEA over {n} provinces: input extension spending (constant "
+        "prices); outputs trainees and establishments supported. CRS: constant "
+        "returns to scale; VRS: variable.",
+    ),
+    "c_dea": (
+        "Số học viên theo kinh phí khuyến công; các tỉnh hiệu quả (DEA CRS, hai đầu ra) "
+        "được đánh dấu",
+        "Trainees against extension spending; efficient provinces (DEA CRS, two outputs) marked",
+    ),
+    "trainees": ("Số học viên", "Trainees"),
+    "scale": ("Hiệu quả quy mô", "Scale efficiency"),
+    "peers": ("Tỉnh tham chiếu", "Peers"),
+    "target_budget": ("Kinh phí mục tiêu (triệu đồng)", "Target spending (million VND)"),
+    "t_dea": ("Hiệu quả DEA, tỉnh tham chiếu và mục tiêu", "DEA efficiency, peers and target"),
+    "no_dea": (
+        "Quá ít tỉnh có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
+        "Too few provinces with data for this period for DEA (9 needed).",
+    ),
+    "t_malmquist": (
+        "Chỉ số năng suất Malmquist từ {prev} đến {year}",
+        "Malmquist productivity index from {prev} to {year}",
+    ),
+    "malmquist_note": (
+        "M > 1: năng suất tăng. M = EC × TC (thay đổi hiệu quả × thay đổi công "
+        "nghệ); EC = PEch × SEch.",
+        "M > 1: productivity grew. M = EC × TC (efficiency change × technical "
+        "change); EC = PEch × SEch.",
+    ),
+    "dq_sources": ("Nguồn số liệu của kỳ này:", "Sources of this period's figures:"),
+    "dq_more": ("và {n} nguồn khác", "and {n} more"),
+    "dq_totals": (
+        "Các dòng tổng được tính từ số liệu chi tiết khi báo cáo không ghi tổng.",
+        "Totals are computed from detail rows where a report gives none.",
+    ),
+    "dq_rows": ("{n} dòng số liệu.", "{n} rows of data."),
+    "dq_qualified": (
+        "{n} giá trị có ghi chú định tính (hơn, dưới, khoảng).",
+        "{n} values carry a qualifier (more than, less than, about).",
+    ),
+    "dq_missing": (
+        "Thiếu kế hoạch: {plan} dòng; thiếu thực hiện: {actual} dòng.",
+        "Plan missing in {plan} rows; actual missing in {actual} rows.",
+    ),
+    "dq_zero": (
+        "Mẫu số bằng 0 hoặc thiếu cho kết quả trống kèm lý do, không bao giờ là 0.",
+        "A zero or missing denominator gives an empty result with its reason, never 0.",
+    ),
+    "dq_published": (
+        "Số liệu đã công bố của địa phương (số liệu thực, có nguồn):",
+        "Published figures for this area (real, sourced):",
+    ),
+    "t_published": ("Số liệu khuyến công đã công bố", "Published khuyến công figures"),
+}
+
+_PERIOD = {"FY": ("Cả năm", "Full year")}
+
+
+def say(key: str, lang: str, **fields: str) -> str:
+    """Return the phrase `key` in `lang` with `fields` filled in."""
+    text = W[key][0 if check_lang(lang) == "vi" else 1]
+    return text.format(**fields) if fields else text
+
+
+def period_label(period: str, lang: str) -> str:
+    """Return a period in words: "M8" -> "8 tháng đầu năm" / "January–August"."""
+    vi = check_lang(lang) == "vi"
+    if period in _PERIOD:
+        return _PERIOD[period][0 if vi else 1]
+    m = re.fullmatch(r"M(\d+)", period)
+    if m:
+        n = int(m.group(1))
+        months = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+        ]
+        return f"{n} tháng đầu năm" if vi else f"January–{months[n - 1]}"
+    m = re.fullmatch(r"P(\d{4})-(\d{4})", period)
+    if m:
+        return f"Giai đoạn {m.group(1)}–{m.group(2)}" if vi else f"{m.group(1)}–{m.group(2)}"
+    return period

@@ -1,0 +1,169 @@
+"""Notebook runs with papermill, a real kernel and nbconvert; assertions on the HTML."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kcanalysis.reporting import render_report
+
+pytestmark = pytest.mark.slow
+
+PROVINCE_RUNS = [
+    ("province_report", {"province": "Đắk Lắk", "year": 2024, "lang": "vi"}),
+    ("province_report", {"province": "Lâm Đồng", "year": 2024, "lang": "en"}),
+    ("province_report", {"province": "Quảng Nam", "year": 2011, "period": "M8", "lang": "vi"}),
+]
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture(scope="module")
+def rendered(out_dir):
+    pages = {}
+    for notebook, params in PROVINCE_RUNS:
+        pages[(notebook, params["province"])] = render_report(notebook, params, out_dir)
+    for lang in ("vi", "en"):
+        pages[("regional_overview", lang)] = render_report(
+            "regional_overview",
+            {"region": "MTTN", "year": 2011, "period": "M8", "lang": lang},
+            out_dir,
+        )
+    return pages
+
+
+def _common_checks(html: str, path: Path):
+    assert path.stat().st_size < 1_500_000
+    assert "Traceback" not in html
+    assert not re.search(r"<(script|img|link)[^>]+(src|href)=\"https?://", html)
+    assert "<script" not in html
+    assert "Content-Security-Policy" in html
+    assert "jp-CodeMirrorEditor" not in html and 'class="jp-InputArea' not in html
+    assert "kc-footer" in html and "sha256" in html
+
+
+def test_province_reports_have_their_sections(rendered):
+    path = rendered[("province_report", "Đắk Lắk")]
+    html = path.read_text(encoding="utf-8")
+    _common_checks(html, path)
+    for heading in (
+        "Tóm tắt kết quả",
+        "Mục lục",
+        "1. Có đúng tiến độ không?",
+        "2. Kinh phí có được dùng đúng mục đích không?",
+        "3. Chất lượng và quy mô có được nâng lên không?",
+        "4. Chất lượng số liệu",
+    ):
+        assert heading in html
+    assert html.count('<figure class="kc-figure">') >= 4
+    assert "Hình 1." in html and "Bảng 1." in html
+    assert "DỮ LIỆU MINH HỌA TỔNG HỢP" in html  # synthetic banner, in Vietnamese
+    assert path.name == "66-dak-lak.html"
+    assert path.with_suffix(".ipynb").exists()
+
+
+def test_english_report_uses_english_words_and_numbers(rendered):
+    path = rendered[("province_report", "Lâm Đồng")]
+    html = path.read_text(encoding="utf-8")
+    _common_checks(html, path)
+    assert "SYNTHETIC DEMONSTRATION DATA" in html
+    assert "1. On schedule?" in html
+    # Lâm Đồng's real 2017 figures are cited: 10.250 planned -> en "10,250.0".
+    assert "10,250.0" in html and "baolamdong.vn" in html
+    assert path.name == "68-lam-dong.en.html"
+
+
+def test_m8_province_report_renders(rendered):
+    html = rendered[("province_report", "Quảng Nam")].read_text(encoding="utf-8")
+    assert "8 tháng đầu năm" in html
+
+
+def test_regional_overview_shows_the_seed_figures_per_language(rendered):
+    vi = rendered[("regional_overview", "vi")].read_text(encoding="utf-8")
+    en = rendered[("regional_overview", "en")].read_text(encoding="utf-8")
+    _common_checks(vi, rendered[("regional_overview", "vi")])
+    # Seed article, Jan-Aug 2011: more than 7.700 trainees, 1.150 management trainees,
+    # 3 conferences, 4 study tours with 56 participants, 16 models (3 over half complete).
+    assert "hơn 7.700" in vi and "1.150" in vi
+    assert "more than 7,700" in en and "1,150" in en
+    for number in (">3<", ">4<", ">56<", ">16<"):
+        assert number in vi
+    assert "Theo đơn vị hành chính sau sáp nhập 2025" in vi
+
+
+def test_data_strings_are_escaped(tmp_path):
+    import pandas as pd
+
+    from kcanalysis.sections.blocks import Numbering, table
+
+    html = table(
+        pd.DataFrame({"title": ["<script>alert(1)</script>"]}),
+        [("title", "Tên", None)],
+        "x",
+        Numbering("vi"),
+    )
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_explore_notebook_runs_with_its_defaults(tmp_path):
+    import papermill as pm
+
+    from kcanalysis.reporting.execute import notebook_path
+
+    out = tmp_path / "explore.ipynb"
+    pm.execute_notebook(
+        str(notebook_path("explore")),
+        str(out),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(notebook_path("explore").parent),
+    )
+    assert "theil_sen" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="Debian's chromium is not installed (.ci/run installs it)",
+)
+def test_report_renders_in_headless_chromium(rendered, tmp_path):
+    page = rendered[("province_report", "Đắk Lắk")]
+    shots = Path(__file__).parents[2] / "outputs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    shot = shots / "province_report.png"
+    cmd = [
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--window-size=1200,2000",
+        f"--screenshot={shot}",
+        page.as_uri(),
+    ]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.stat().st_size > 10_000
+    console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
+    assert console == []
+    # The CSP forbids requests; any refused request would be logged as a violation.
+    assert "Content Security Policy" not in run.stderr
+    dom = subprocess.run(
+        [*cmd[:-2], "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    assert "Tóm tắt kết quả" in dom
