@@ -32,9 +32,17 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 
 def load(path, province=None, year=None, period=None, sheet=None):
-    """Read a CSV or XLSX file into validated `facts`; see `kcanalysis.ingest.load`."""
-    from kcanalysis.ingest import load as _load
+    """Read a CSV or XLSX file into validated `facts`.
 
+    Uses `kcanalysis.ingest.load` (Vietnamese layouts) where it is available, else the
+    canonical reader `kcanalysis.canonical_io.load_canonical`.
+    """
+    try:
+        from kcanalysis.ingest import load as _load
+    except ImportError:
+        from kcanalysis.canonical_io import load_canonical
+
+        return load_canonical(path, sheet=sheet)
     return _load(path, province=province, year=year, period=period, sheet=sheet)
 
 

@@ -1,0 +1,51 @@
+import pandas as pd
+import pytest
+
+from kcanalysis.canonical_io import load_canonical
+from kcanalysis.datasets import load_published
+from kcanalysis.errors import DataError
+
+
+def test_canonical_csv_and_xlsx_round_trip(tmp_path):
+    pub = load_published()
+    csv = tmp_path / "facts.csv"
+    pub.to_csv(csv, index=False)
+    xlsx = tmp_path / "facts.xlsx"
+    pub.to_excel(xlsx, index=False)
+    for path in (csv, xlsx):
+        got = load_canonical(path)
+        assert len(got) == 53
+        # Lâm Đồng 2017 KCDP plan: 8850 million VND (published_figures.csv).
+        row = got[
+            (got["area_code"] == "68")
+            & (got["level"] == "KCDP")
+            & (got["indicator"] == "budget_kc")
+        ]
+        assert row["planned"].item() == 8850
+
+
+def test_bad_cell_is_named_by_its_file_line(tmp_path):
+    pub = load_published().head(3).copy()
+    pub.loc[1, "year"] = 1890
+    path = tmp_path / "bad.csv"
+    pub.to_csv(path, index=False)
+    with pytest.raises(DataError, match=r"bad\.csv: column 'year'.*rows 3"):
+        load_canonical(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("empty.csv", b""), ("x.xlsx", b"a,b\n1,2\n"), ("f.pdf", b"%PDF-1.4")]
+)
+def test_unreadable_files_give_a_data_error_naming_the_file(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=name.split(".")[0]):
+        load_canonical(path)
+
+
+def test_load_is_exported(tmp_path):
+    import kcanalysis
+
+    path = tmp_path / "f.csv"
+    load_published().to_csv(path, index=False)
+    assert isinstance(kcanalysis.load(path), pd.DataFrame)
