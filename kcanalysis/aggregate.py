@@ -135,43 +135,85 @@ def combine_qualifiers(qualifiers) -> str:
 def add_totals(facts: pd.DataFrame) -> pd.DataFrame:
     """Add level-ALL and activity-ALL total rows that `facts` lacks.
 
-    For every area, year, period and indicator the totals over levels (KCQG + KCDP ->
-    ALL) and over activities (-> ALL) are added where no such row is reported. A
-    reported total is never overwritten. Sums of planned values use only rows that give a
-    plan; where some parts lack one, the total's note says so.
+    Totals are built in three steps, and a reported row is never overwritten; each step
+    uses the reported rows where they exist:
+
+    1. per level: KCQG x ALL and KCDP x ALL from that level's activity rows;
+    2. per activity: ALL x activity from the KCQG and KCDP rows of that activity;
+    3. overall: ALL x ALL from the level totals (reported or from step 1), or, where
+       there are none, from the activity totals of step 2.
+
+    So a reported level total (Bình Định 2017: KCDP 2.520 million VND planned) wins over
+    a partial activity breakdown, and KCQG + KCDP totals (Đắk Lắk 2014) give an overall
+    one. Sums of planned values use only rows that give a plan; where some parts lack
+    one, the note says so. Qualifiers combine as in `combine_qualifiers`.
 
     Returns
     -------
     DataFrame
-        `facts` with the added rows (their `source` is "computed total of N rows").
+        `facts` with the added rows (their `source` is "computed total of N row(s)").
     """
     if facts.empty:
         return facts.copy()
-    base = ["area_code", "area_name", "year", "period", "indicator", "unit"]
-    detail = facts[(facts["level"] != "ALL") & (facts["activity"] != "ALL")]
-    existing = set(map(tuple, facts[list(FACTS_KEY)].itertuples(index=False)))
-    added = []
-    for level_all, activity_all in ((True, False), (False, True), (True, True)):
-        group = base + ([] if level_all else ["level"]) + ([] if activity_all else ["activity"])
-        for key, part in detail.groupby(group, sort=True):
-            row = dict(zip(group, key, strict=True))
-            row["level"] = "ALL" if level_all else row["level"]
-            row["activity"] = "ALL" if activity_all else row["activity"]
-            k = tuple(row[c] for c in FACTS_KEY)
-            if k in existing:
-                continue
-            existing.add(k)
-            n_plan = int(part["planned"].notna().sum())
-            row["planned"] = part["planned"].sum(min_count=1)
-            row["actual"] = part["actual"].sum(min_count=1)
-            row["qualifier"] = combine_qualifiers(part["qualifier"])
-            row["source"] = f"computed total of {len(part)} row(s)"
-            row["note"] = (
-                f"plan given for {n_plan} of {len(part)} parts" if 0 < n_plan < len(part) else ""
-            )
-            added.append(row)
-    if not added:
+    out = facts
+    # step 1: level totals from activities; step 2: activity totals from levels
+    out = _sum_into(
+        out, out[(out["level"] != "ALL") & (out["activity"] != "ALL")], fixed={"activity": "ALL"}
+    )
+    out = _sum_into(
+        out, out[(out["level"] != "ALL") & (out["activity"] != "ALL")], fixed={"level": "ALL"}
+    )
+    # step 3: overall totals from level totals, else from activity totals
+    out = _sum_into(
+        out, out[(out["level"] != "ALL") & (out["activity"] == "ALL")], fixed={"level": "ALL"}
+    )
+    out = _sum_into(
+        out, out[(out["level"] == "ALL") & (out["activity"] != "ALL")], fixed={"activity": "ALL"}
+    )
+    if len(out) == len(facts):
         return facts.copy()
-    out = pd.concat([facts, pd.DataFrame(added)[list(FACTS_COLUMNS)]], ignore_index=True)
-    out = out.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
-    return validate_facts(out, "facts with totals")
+    return out.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
+
+
+def _sum_into(facts: pd.DataFrame, parts: pd.DataFrame, fixed: dict[str, str]) -> pd.DataFrame:
+    """Append the sums of `parts` over the columns in `fixed` (set to "ALL") where `facts`
+    has no row with that key yet."""
+    if parts.empty:
+        return facts
+    group = [
+        c
+        for c in ("area_code", "year", "period", "level", "activity", "indicator")
+        if c not in fixed
+    ]
+    g = parts.groupby(group, sort=False)
+    sums = pd.DataFrame(
+        {
+            "area_name": g["area_name"].first(),
+            "unit": g["unit"].first(),
+            "planned": g["planned"].sum(min_count=1),
+            "actual": g["actual"].sum(min_count=1),
+            "n_rows": g.size(),
+            "n_plan": g["planned"].count(),
+            "qualifier": g["qualifier"].agg(combine_qualifiers),
+        }
+    ).reset_index()
+    for col, value in fixed.items():
+        sums[col] = value
+    key = list(FACTS_KEY)
+    existing = pd.MultiIndex.from_frame(facts[key])
+    new = sums[~pd.MultiIndex.from_frame(sums[key]).isin(existing)]
+    if new.empty:
+        return facts
+    new = new.assign(
+        source="computed total of " + new["n_rows"].astype(str) + " row(s)",
+        note=np.where(
+            (new["n_plan"] > 0) & (new["n_plan"] < new["n_rows"]),
+            "plan given for "
+            + new["n_plan"].astype(str)
+            + " of "
+            + new["n_rows"].astype(str)
+            + " parts",
+            "",
+        ),
+    )
+    return pd.concat([facts, new[list(FACTS_COLUMNS)]], ignore_index=True)

@@ -138,3 +138,31 @@ def test_combine_qualifiers():
     assert combine_qualifiers(["", ">"]) == ">"
     assert combine_qualifiers([">", "<"]) == "~"
     assert combine_qualifiers(["~", ""]) == "~"
+
+
+def _published_total(area, year):
+    from kcanalysis.datasets import load_published
+
+    facts = add_totals(load_published())
+    sel = facts[
+        (facts["area_code"] == area)
+        & (facts["year"] == year)
+        & (facts["period"] == "FY")
+        & (facts["level"] == "ALL")
+        & (facts["activity"] == "ALL")
+        & (facts["indicator"] == "budget_kc")
+    ]
+    return sel.iloc[0]
+
+
+def test_reported_level_total_wins_over_a_partial_activity_breakdown():
+    # Bình Định 2017 (published_figures.csv): KCDP plan 2.520 million VND; the activity
+    # rows (262,5 + 60 + 162,5 = 485) cover only part of it. The overall total is 2.520.
+    row = _published_total("52", 2017)
+    assert row["planned"] == 2520
+
+
+def test_level_totals_give_an_overall_total_with_qualifier():
+    # Đắk Lắk 2014: KCQG 210 + KCDP "more than" 3.000 = more than 3.210 million VND.
+    row = _published_total("66", 2014)
+    assert row["actual"] == 3210 and row["qualifier"] == ">"

@@ -23,8 +23,6 @@ place:
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -107,35 +105,14 @@ def check_choice(value: object, allowed: Iterable[str], name: str, func: str) ->
 
 
 def with_totals(facts: pd.DataFrame) -> pd.DataFrame:
-    """Return `facts` plus its missing totals and a `_computed` flag on the added rows.
-
-    `add_totals` loops over groups, so the result is memoised on the table's content (a
-    hash of its values): a notebook that computes several indicators from one table pays
-    for the totals once. A copy is returned every time.
-    """
+    """Return `facts` plus its missing totals and a `_computed` flag on the added rows."""
     f = facts.loc[:, list(FACTS_COLUMNS)].copy()
     f["qualifier"] = f["qualifier"].fillna("").astype(str)
-    key = _fingerprint(f)
-    if key in _TOTALS_CACHE:
-        _TOTALS_CACHE.move_to_end(key)
-        return _TOTALS_CACHE[key].copy()
-    full = add_totals(f) if len(f) else f
-    reported = set(zip(*(f[c] for c in FACTS_KEY), strict=True))
-    full = full.copy()
-    full["_computed"] = [k not in reported for k in zip(*(full[c] for c in FACTS_KEY), strict=True)]
-    _TOTALS_CACHE[key] = full
-    while len(_TOTALS_CACHE) > _TOTALS_CACHE_SIZE:
-        _TOTALS_CACHE.popitem(last=False)
-    return full.copy()
-
-
-_TOTALS_CACHE: OrderedDict[str, pd.DataFrame] = OrderedDict()
-_TOTALS_CACHE_SIZE = 4
-
-
-def _fingerprint(f: pd.DataFrame) -> str:
-    rows = pd.util.hash_pandas_object(f, index=False).to_numpy()
-    return hashlib.sha1(rows.tobytes()).hexdigest() + f"-{len(f)}"
+    full = add_totals(f) if len(f) else f.copy()
+    key = list(FACTS_KEY)
+    reported = pd.MultiIndex.from_frame(f[key])
+    full["_computed"] = ~pd.MultiIndex.from_frame(full[key]).isin(reported)
+    return full
 
 
 def detail_rows(facts: pd.DataFrame) -> pd.DataFrame:
