@@ -11,8 +11,8 @@ from matplotlib.figure import Figure
 #: so that the bytes depend on the figure alone.
 PNG_METADATA: dict[str, str | None] = {"Software": None}
 
-#: Layout passes before the positions are frozen; a fresh figure settles in two.
-_LAYOUT_PASSES = 3
+#: Layout passes before the positions are rounded and frozen.
+_LAYOUT_PASSES = 2
 
 
 def figure_to_png_bytes(fig: Figure, dpi: int = 110) -> bytes:
@@ -20,12 +20,12 @@ def figure_to_png_bytes(fig: Figure, dpi: int = 110) -> bytes:
 
     The same figure (and the same matplotlib and font) gives byte-identical output, so
     reports can be compared and cached. Two things would otherwise break that: the PNG
-    "Software" text chunk (dropped), and the constrained layout, which needs a few passes
-    to settle on a fresh figure and then cycles in the last bits of the axes positions
-    from one draw to the next. So the layout is run until it settles, the positions are
-    rounded (to 1e-9 of the figure) and held fixed while the PNG is written, and the
-    figure's layout engine is put back afterwards. Nothing global is touched: no pyplot
-    figure is created or closed, and `fig` stays usable.
+    "Software" text chunk (dropped), and the constrained layout, whose axes positions
+    wobble in the last bit from one draw to the next, which moves an edge by a pixel now
+    and then. So the layout is run, its positions are rounded (to 1e-9 of the figure) and
+    held fixed while the PNG is written, and the figure's layout engine is put back
+    afterwards. Nothing global is touched: no pyplot figure is created or closed, and
+    `fig` stays usable.
 
     Parameters
     ----------

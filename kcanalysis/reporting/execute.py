@@ -67,6 +67,8 @@ def execute_notebook(name: str, params: _Params, out_ipynb: Path, timeout: int =
             log_output=False,
             execution_timeout=timeout,
             cwd=str(notebook_path(name).parent),
+            # The kernel's start-up log ("running over TCP without encryption") is noise.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as err:
         failed = out_ipynb.with_suffix(".failed.ipynb")

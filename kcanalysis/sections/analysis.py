@@ -236,6 +236,34 @@ def malmquist_change(
     return result
 
 
+def funnel_grid(denominators: pd.Series, target: float) -> pd.DataFrame:
+    """Proportion funnel limits on a smooth grid spanning the observed denominators."""
+    low, high = float(denominators.min()), float(denominators.max())
+    grid = np.unique(np.round(np.geomspace(max(low, 1.0), max(high, 2.0) * 1.1, 200), 3))
+    return methods.funnel_limits(grid, target, "proportion")
+
+
+def shrink_log_costs(ci: pd.DataFrame) -> pd.DataFrame:
+    """Add an empirical-Bayes ``shrunk`` cost per unit, shrunk on the log scale.
+
+    Costs are ratios with skewed intervals, so the normal-normal model is applied to
+    log(cost) with se = (log high - log low) / (2 x 1.959964); rows without a finite
+    interval are not shrunk (NaN). ``attrs["tau2_log"]`` holds the DerSimonian-Laird tau^2.
+    """
+    out = ci.copy()
+    out["shrunk"] = np.nan
+    ok = (out["ci_low_real_mvnd"] > 0) & np.isfinite(out["ci_high_real_mvnd"])
+    ok &= out["cost_per_unit_real_mvnd"] > 0
+    if ok.sum() >= 3:
+        log_est = np.log(out.loc[ok, "cost_per_unit_real_mvnd"].to_numpy())
+        se = np.log(out.loc[ok, "ci_high_real_mvnd"]) - np.log(out.loc[ok, "ci_low_real_mvnd"])
+        se = (se / (2 * 1.959964)).to_numpy()
+        res = methods.shrink(log_est, se**2)
+        out.loc[ok, "shrunk"] = np.exp(np.asarray(res["shrunk"]))
+        out.attrs["tau2_log"] = float(res.attrs.get("tau2", np.nan))
+    return out
+
+
 def on_time_by_province(projects: pd.DataFrame | None, codes: list[str], year: int) -> pd.DataFrame:
     """On-time completion per province for `year` (level ALL), from the project list."""
     if projects is None:

@@ -16,7 +16,7 @@ from kcanalysis import indicators, methods, plots, provinces, vocab
 from kcanalysis.params import ProvinceReportParams
 from kcanalysis.sections import analysis as A  # noqa: N812
 from kcanalysis.sections import blocks as B  # noqa: N812
-from kcanalysis.sections.words import SECTIONS, period_label, say
+from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
 from kcanalysis.text import format_money, format_number, format_percent_value
 
 
@@ -285,7 +285,7 @@ class ProvinceReport:
                     ],
                     say("t_on_time", lang),
                     self.num,
-                    note=str(r.get("reason") or ""),
+                    note=translate_reason(r.get("reason"), lang),
                 )
             )
         else:
@@ -355,7 +355,8 @@ class ProvinceReport:
             B.paragraph(say("quality_intro", lang, base=str(self.p.base_year))),
         ]
         cost = self.cost.assign(
-            label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang))
+            label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang)),
+            reason=self.cost["reason"].map(lambda r: translate_reason(r, lang)),
         )
         cols = [
             ("label", say("output", lang), None),
@@ -373,6 +374,7 @@ class ProvinceReport:
             B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
         )
         lev = self.leverage
+        lev = lev.assign(reason=lev["reason"].map(lambda r: translate_reason(r, lang)))
         parts.append(
             B.table(
                 lev,
@@ -435,12 +437,13 @@ class ProvinceReport:
         if len(ot) < 3:
             return B.HTMLBlock(head + B.paragraph(say("no_funnel", lang), "kc-note"))
         target = ot["n_on_time"].sum() / ot["n_due"].sum()
-        limits = methods.funnel_limits(np.sort(ot["n_due"].unique()), target, "proportion")
+        limits = A.funnel_grid(ot["n_due"], target)
+        mine = provinces.province_name(self.area, self.p.year)
         fig = plots.plot_funnel(
             ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
             limits=limits,
             target=target,
-            highlight=provinces.province_name(self.area, self.p.year),
+            highlight=mine if mine in set(ot["area_name"]) else None,
             xlabel=say("n_due", lang),
             ylabel=say("on_time", lang),
             lang=lang,

@@ -7,11 +7,11 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from kcanalysis import indicators, methods, plots, provinces, vocab
+from kcanalysis import indicators, plots, provinces, vocab
 from kcanalysis.params import RegionalOverviewParams, check_available
 from kcanalysis.sections import analysis as A  # noqa: N812
 from kcanalysis.sections import blocks as B  # noqa: N812
-from kcanalysis.sections.words import SECTIONS, period_label, say
+from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
 from kcanalysis.text import format_number, format_qualified
 
 _R = {
@@ -39,6 +39,20 @@ _R = {
         "Cost per trainee: raw and empirical-Bayes shrunk",
     ),
     "raw": ("Ước lượng", "Estimate"),
+    "unbounded": (
+        "{n} tỉnh có cận trên không xác định (một số mẫu lặp không có học viên) chỉ được liệt "
+        "kê trong bảng.",
+        "{n} province(s) with an unbounded upper limit (some resamples have no trainees) are "
+        "listed in the table only.",
+    ),
+    "rank_note": (
+        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
+        "sai số chuẩn suy từ khoảng tin cậy; τ² = {tau2}. Dùng để xếp hạng và hiển thị, "
+        "không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
+        "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
+        "with standard errors from the intervals; τ² = {tau2}. For ranking and display, not "
+        "for auditing. Each output is charged the full budget.",
+    ),
     "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
     "no_rank": (
         "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
@@ -114,11 +128,18 @@ class RegionalOverview:
         """Title block, banner, summary and table of contents."""
         lang = self.lang
         title = _say("region_title", lang, name=self.name, year=str(self.p.year))
+        f = self.data.facts
+        codes = provinces.region_members(self.p.region, self.p.year)
+        present = f[
+            f["area_code"].isin(codes) & (f["year"] == self.p.year) & (f["period"] == self.p.period)
+        ]
+        levels = sorted(set(present["level"]) - {"ALL"})
         meta = say(
             "title_meta",
             lang,
             period=period_label(self.p.period, lang),
-            levels="–",
+            levels=", ".join(vocab.LEVEL_LABELS[lv][0 if lang == "vi" else 1] for lv in levels)
+            or "–",
             region=self.name,
         )
         parts = [
@@ -173,14 +194,12 @@ class RegionalOverview:
         codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
         part = pr[(pr["year"] == self.p.year) & pr["area_code"].isin(codes)]
         ci = indicators.cost_ci(part, self.p.base_year, outputs=["trainees"], levels=["ALL"])
-        ci = ci.dropna(subset=["cost_per_unit_real_mvnd", "ci_low_real_mvnd", "ci_high_real_mvnd"])
-        if len(ci) < 3:
+        ci = A.shrink_log_costs(ci.dropna(subset=["cost_per_unit_real_mvnd"]))
+        bounded = ci.dropna(subset=["ci_low_real_mvnd", "ci_high_real_mvnd"])
+        if len(bounded) < 3:
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
-        se = (ci["ci_high_real_mvnd"] - ci["ci_low_real_mvnd"]) / (2 * 1.959964)
-        shrunk = methods.shrink(ci["cost_per_unit_real_mvnd"].to_numpy(), (se**2).to_numpy())
-        ci = ci.assign(shrunk=np.asarray(shrunk["shrunk"]))
         fig = plots.plot_ranking(
-            ci,
+            bounded,
             label="area_name",
             estimate="cost_per_unit_real_mvnd",
             low="ci_low_real_mvnd",
@@ -189,20 +208,29 @@ class RegionalOverview:
             lang=lang,
         )
         parts.append(B.figure(fig, _say("c_rank", lang), self.num))
+        if len(bounded) < len(ci):
+            parts.append(
+                B.paragraph(_say("unbounded", lang, n=str(len(ci) - len(bounded))), "kc-note")
+            )
         num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
+        tau2 = ci.attrs.get("tau2_log", float("nan"))
         parts.append(
             B.table(
-                ci.sort_values("cost_per_unit_real_mvnd"),
+                ci.sort_values("cost_per_unit_real_mvnd").assign(
+                    reason=lambda d: d["reason"].map(lambda r: translate_reason(r, lang))
+                ),
                 [
                     ("area_name", "", None),
+                    ("n_projects", say("n_projects", lang), lambda v: format_number(v, lang)),
                     ("cost_per_unit_real_mvnd", _say("raw", lang), num1),
                     ("ci_low_real_mvnd", say("ci_low", lang), num1),
                     ("ci_high_real_mvnd", say("ci_high", lang), num1),
                     ("shrunk", _say("shrunk", lang), num1),
+                    ("reason", say("reason", lang), None),
                 ],
                 _say("t_rank", lang),
                 self.num,
-                note=say("cost_note", lang),
+                note=_say("rank_note", lang, tau2=format_number(tau2, lang, 3)),
             )
         )
         return B.HTMLBlock("".join(parts))
@@ -221,7 +249,7 @@ class RegionalOverview:
             return B.HTMLBlock(parts[0] + B.paragraph(say("no_funnel", lang), "kc-note"))
         ot = ot[ot["n_due"] > 0]
         target = ot["n_on_time"].sum() / ot["n_due"].sum()
-        limits = methods.funnel_limits(np.sort(ot["n_due"].unique()), target, "proportion")
+        limits = A.funnel_grid(ot["n_due"], target)
         fig = plots.plot_funnel(
             ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
             limits=limits,
@@ -268,6 +296,14 @@ class RegionalOverview:
                 self.num,
             )
         )
+        m = A.malmquist_change(
+            self.data.facts, self.p.region, self.p.year, self.p.period, self.p.base_year
+        )
+        if len(m):
+            fig = plots.plot_malmquist(m, dmu="area_name", lang=lang)
+            caption = say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year))
+            parts.append(B.figure(fig, caption, self.num))
+            parts.append(B.paragraph(say("malmquist_note", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def merger(self) -> B.HTMLBlock:

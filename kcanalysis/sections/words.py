@@ -265,6 +265,43 @@ W: dict[str, tuple[str, str]] = {
 
 _PERIOD = {"FY": ("Cả năm", "Full year")}
 
+#: Fixed phrases of the indicators' and methods' `reason` texts, in Vietnamese.
+_REASON_PHRASES = (
+    ("some resamples have a zero denominator total", "một số mẫu lặp có tổng mẫu số bằng 0"),
+    ("BCa undefined; percentile interval used", "không tính được BCa; dùng khoảng phân vị"),
+    ("all resamples give the same ratio", "mọi mẫu lặp cho cùng một tỷ số"),
+    ("no interval", "không có khoảng tin cậy"),
+    ("fewer than 2 projects", "ít hơn 2 đề án"),
+    ("no project due by", "không có đề án đến hạn trước"),
+    ("khuyến công spending", "kinh phí khuyến công thực hiện"),
+    ("planned budget", "kinh phí kế hoạch"),
+    ("counterpart funds", "vốn đối ứng"),
+    ("previous value", "giá trị năm trước"),
+    ("disbursement", "giải ngân"),
+    (" is zero", " bằng 0"),
+    (" not reported", " không được báo cáo"),
+    (" is missing", " bị thiếu"),
+)
+
+
+def translate_reason(text: object, lang: str) -> str:
+    """Return a `reason` text of the indicators in `lang` (English texts are kept as is)."""
+    from kcanalysis import vocab
+
+    text = "" if text is None or text != text else str(text)
+    if check_lang(lang) == "en" or not text:
+        return text
+    pairs = list(_REASON_PHRASES)
+    for term in vocab.INDICATORS.values():
+        name = term.en.lower()
+        pairs.append((f"planned number of {name}", f"{term.vi.lower()} kế hoạch"))
+        pairs.append((f"number of {name}", term.vi.lower()))
+        pairs.append((f"planned {name}", f"{term.vi.lower()} kế hoạch"))
+        pairs.append((f"actual {name}", term.vi.lower()))
+    for en, vi in sorted(pairs, key=lambda p: -len(p[0])):
+        text = text.replace(en, vi)
+    return text
+
 
 def say(key: str, lang: str, **fields: str) -> str:
     """Return the phrase `key` in `lang` with `fields` filled in."""
