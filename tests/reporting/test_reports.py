@@ -167,3 +167,22 @@ def test_report_renders_in_headless_chromium(rendered, tmp_path):
         check=False,
     ).stdout
     assert "Tóm tắt kết quả" in dom
+
+
+def test_user_data_report_escapes_data_strings_and_has_no_banner(tmp_path):
+    from kcanalysis.datasets import load_published
+
+    pub = load_published()
+    rows = pub[(pub["area_code"] == "66") & (pub["year"] == 2021)].copy()
+    rows["note"] = "<script>alert(1)</script>"
+    rows["source"] = '"><img src=x onerror=alert(2)> tapchicongthuong.vn'
+    path = tmp_path / "dak_lak_2021.csv"
+    rows.to_csv(path, index=False)
+    html = render_report(
+        "province_report", {"province": "66", "year": 2021, "data": [str(path)]},
+        tmp_path / "out").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "DỮ LIỆU MINH HỌA TỔNG HỢP" not in html  # real data: no synthetic banner
+    # Đắk Lắk 2021 (tapchicongthuong.vn): 16 projects planned and done -> 100,0% of plan.
+    assert "100,0%" in html
