@@ -28,9 +28,14 @@ def test_papermill_injects_the_value_as_a_literal():
 def test_kernel_rejects_a_hostile_value_without_running_it(tmp_path):
     out = tmp_path / "out.ipynb"
     with pytest.raises(pm.PapermillExecutionError, match="ParameterError"):
-        pm.execute_notebook(str(notebook_path("province_report")), str(out),
-                            parameters={"province": HOSTILE}, kernel_name="python3",
-                            progress_bar=False, cwd=str(tmp_path))
+        pm.execute_notebook(
+            str(notebook_path("province_report")),
+            str(out),
+            parameters={"province": HOSTILE},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(tmp_path),
+        )
     assert not (tmp_path / "PWNED").exists()
 
 

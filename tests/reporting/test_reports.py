@@ -1,8 +1,6 @@
 """Notebook runs with papermill, a real kernel and nbconvert; assertions on the HTML."""
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -126,49 +124,6 @@ def test_explore_notebook_runs_with_its_defaults(tmp_path):
     assert "theil_sen" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(
-    shutil.which("chromium") is None,
-    reason="Debian's chromium is not installed (.ci/run installs it)",
-)
-def test_report_renders_in_headless_chromium(rendered, tmp_path):
-    page = rendered[("province_report", "Đắk Lắk")]
-    shots = Path(__file__).parents[2] / "outputs" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    shot = shots / "province_report.png"
-    cmd = [
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--window-size=1200,2000",
-        f"--screenshot={shot}",
-        page.as_uri(),
-    ]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert shot.stat().st_size > 10_000
-    console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
-    assert console == []
-    # The CSP forbids requests; any refused request would be logged as a violation.
-    assert "Content Security Policy" not in run.stderr
-    dom = subprocess.run(
-        [*cmd[:-2], "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    ).stdout
-    assert "Tóm tắt kết quả" in dom
-
-
 def test_user_data_report_escapes_data_strings_and_has_no_banner(tmp_path):
     from kcanalysis.datasets import load_published
 
@@ -179,8 +134,8 @@ def test_user_data_report_escapes_data_strings_and_has_no_banner(tmp_path):
     path = tmp_path / "dak_lak_2021.csv"
     rows.to_csv(path, index=False)
     html = render_report(
-        "province_report", {"province": "66", "year": 2021, "data": [str(path)]},
-        tmp_path / "out").read_text(encoding="utf-8")
+        "province_report", {"province": "66", "year": 2021, "data": [str(path)]}, tmp_path / "out"
+    ).read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "DỮ LIỆU MINH HỌA TỔNG HỢP" not in html  # real data: no synthetic banner

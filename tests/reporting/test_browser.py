@@ -1,0 +1,131 @@
+"""Reports in a real headless browser (Debian's chromium): rendering, network, scripts."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kcanalysis.reporting import render_report
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("chromium") is None,
+        reason="Debian's chromium is not installed (.ci/run installs it)",
+    ),
+]
+
+HOSTILE = {
+    "note": "<script>document.documentElement.setAttribute('data-pwned','script')</script>",
+    "source": "\" onerror=\"document.documentElement.setAttribute('data-pwned','attr')\" "
+    '</style><img src=x onerror="document.documentElement.setAttribute('
+    "'data-pwned','img')\"><a href=\"javascript:alert(1)\">x</a>",
+}
+
+
+def chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run headless chromium with the network off and background traffic disabled."""
+    cmd = [
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
+        *extra,
+        url,
+    ]
+    if shutil.which("unshare"):
+        cmd = ["unshare", "--net", *cmd]  # no network at all, as root in CI
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+
+
+def page_requests(netlog: Path) -> list[str]:
+    """URLs the page itself asked for (browser-internal requests have no origin)."""
+    data = json.loads(netlog.read_text(encoding="utf-8"))
+    names = {v: k for k, v in data["constants"]["logEventTypes"].items()}
+    urls = []
+    for event in data["events"]:
+        params = event.get("params", {})
+        url = params.get("url", "")
+        if (
+            names.get(event["type"]) == "URL_REQUEST_START_JOB"
+            and url
+            and params.get("initiator") != "not an origin"
+            and not url.startswith(("file:", "data:"))
+        ):
+            urls.append(url)
+    return urls
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser")
+    return render_report("province_report", {"province": "Đắk Lắk", "year": 2024}, out)
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    from kcanalysis.datasets import load_published
+
+    out = tmp_path_factory.mktemp("hostile")
+    rows = load_published()
+    rows = rows[(rows["area_code"] == "66") & (rows["year"] == 2021)].assign(**HOSTILE)
+    path = out / "hostile.csv"
+    rows.to_csv(path, index=False)
+    return render_report(
+        "province_report", {"province": "66", "year": 2021, "data": [str(path)]}, out
+    )
+
+
+def test_report_renders_with_no_console_errors_and_saves_a_screenshot(report, tmp_path):
+    shots = Path(__file__).parents[2] / "outputs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    shot = shots / "province_report.png"
+    run = chromium(
+        report.as_uri(), tmp_path / "p", "--window-size=1200,2000", f"--screenshot={shot}"
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.stat().st_size > 10_000
+    assert [line for line in run.stderr.splitlines() if "CONSOLE" in line] == []
+    dom = chromium(report.as_uri(), tmp_path / "q", "--dump-dom").stdout
+    assert "Tóm tắt kết quả" in dom and "Hình 1." in dom
+
+
+def test_report_makes_no_network_request(report, tmp_path):
+    netlog = tmp_path / "net.json"
+    chromium(report.as_uri(), tmp_path / "p", f"--log-net-log={netlog}", "--dump-dom")
+    assert page_requests(netlog) == []
+
+
+def test_the_request_detector_sees_a_request_when_there_is_one(tmp_path):
+    # Control: a page with an external image must show up, or the test above proves nothing.
+    page = tmp_path / "control.html"
+    page.write_text('<img src="http://example.invalid/x.png">', encoding="utf-8")
+    netlog = tmp_path / "net.json"
+    chromium(page.as_uri(), tmp_path / "p", f"--log-net-log={netlog}", "--dump-dom")
+    assert any("example.invalid" in url for url in page_requests(netlog))
+
+
+def test_hostile_data_strings_never_run_as_script(hostile_report, tmp_path):
+    dom = chromium(hostile_report.as_uri(), tmp_path / "p", "--dump-dom").stdout
+    assert "data-pwned" not in dom.split("<body", 1)[0]
+    assert 'data-pwned="' not in dom
+    assert "onerror=" in dom  # shown as text, escaped
+    assert '<a href="javascript:' not in dom  # the link is text, not an element
+
+
+def test_the_script_detector_sees_a_script_when_one_runs(tmp_path):
+    page = tmp_path / "control.html"
+    page.write_text(f"<html><body>{HOSTILE['note']}</body></html>", encoding="utf-8")
+    dom = chromium(page.as_uri(), tmp_path / "p", "--dump-dom").stdout
+    assert 'data-pwned="script"' in dom
