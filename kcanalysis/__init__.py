@@ -17,6 +17,7 @@ from kcanalysis.errors import (
     ReportError,
     UnknownProvinceError,
 )
+from kcanalysis.ingest import load, load_many
 from kcanalysis.provinces import (
     normalize_province,
     province_name,
@@ -29,21 +30,6 @@ try:
     __version__ = version("kcanalysis")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
-
-
-def load(path, province=None, year=None, period=None, sheet=None):
-    """Read a CSV or XLSX file into validated `facts`.
-
-    Uses `kcanalysis.ingest.load` (Vietnamese layouts) where it is available, else the
-    canonical reader `kcanalysis.canonical_io.load_canonical`.
-    """
-    try:
-        from kcanalysis.ingest import load as _load
-    except ImportError:
-        from kcanalysis.canonical_io import load_canonical
-
-        return load_canonical(path, sheet=sheet)
-    return _load(path, province=province, year=year, period=period, sheet=sheet)
 
 
 __all__ = [
@@ -60,6 +46,7 @@ __all__ = [
     "load",
     "load_cpi",
     "load_demo",
+    "load_many",
     "load_published",
     "normalize_province",
     "province_name",

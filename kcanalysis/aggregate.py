@@ -108,12 +108,15 @@ def aggregate(projects: pd.DataFrame, period: str = "FY") -> pd.DataFrame:
     out["period"] = period
     out["unit"] = out["indicator"].map(vocab.unit_of)
     out["qualifier"] = ""
-    idx = pd.MultiIndex.from_frame(out[keys])
-    out["source"] = [f"aggregate of {counts.loc[k]} project(s): {sources.loc[k]}" for k in idx]
+    labels = pd.DataFrame({"n": counts, "src": sources}).reset_index()
+    labels["source"] = "aggregate of " + labels["n"].astype(str) + " project(s): " + labels["src"]
+    out = out.merge(labels[[*keys, "source"]], on=keys, how="left")
     out["note"] = ""
-    out["area_name"] = [
-        provinces.area_label(c, y) for c, y in zip(out["area_code"], out["year"], strict=True)
-    ]
+    names = {
+        (c, y): provinces.area_label(c, y)
+        for c, y in out[["area_code", "year"]].drop_duplicates().itertuples(index=False)
+    }
+    out["area_name"] = [names[k] for k in zip(out["area_code"], out["year"], strict=True)]
     out = out.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
     return validate_facts(out[list(FACTS_COLUMNS)], "aggregate of projects")
 

@@ -145,7 +145,7 @@ def normalize_province(value: object) -> str:
             return code
         raise _unknown(value)
     text = str(value).strip()
-    if text.isdigit():
+    if text.isdecimal():
         code = str(int(text)).zfill(2)
         if code in registry:
             return code

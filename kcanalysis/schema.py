@@ -82,28 +82,22 @@ _FIX = {
 
 
 def _is_area(series: pd.Series) -> pd.Series:
-    return series.map(lambda v: isinstance(v, str) and provinces.is_area_code(v)).astype(bool)
+    known = set(provinces.codes()) | set(provinces.regions())
+    return series.isin(known)
 
 
 def _period_matches_year(df: pd.DataFrame) -> pd.Series:
-    def ok(period: str, year: int) -> bool:
-        m = PERIOD_RE.match(str(period))
-        if not m:
-            return False
-        if m.group(3):
-            return int(m.group(4)) == int(year) and int(m.group(3)) < int(m.group(4))
-        return True
-
-    return pd.Series(
-        [ok(p, y) for p, y in zip(df["period"], df["year"], strict=True)], index=df.index
-    )
+    parts = df["period"].astype("str").str.extract(r"^P(\d{4})-(\d{4})$")
+    start = pd.to_numeric(parts[0], errors="coerce")
+    end = pd.to_numeric(parts[1], errors="coerce")
+    multi = end.notna()
+    good_multi = (end == df["year"]) & (start < end)
+    return (~multi | good_multi).astype(bool)
 
 
 def _unit_matches(df: pd.DataFrame) -> pd.Series:
-    expected = df["indicator"].map(
-        lambda c: vocab.INDICATORS[c].unit if c in vocab.INDICATORS else None
-    )
-    return (df["unit"] == expected) | expected.isna()
+    expected = df["indicator"].map({c: t.unit for c, t in vocab.INDICATORS.items()})
+    return ((df["unit"] == expected) | expected.isna()).astype(bool)
 
 
 def _has_value(df: pd.DataFrame) -> pd.Series:
@@ -191,12 +185,18 @@ def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) 
                 raise _error(what, source, col, "must be a whole year", out.index[bad], series[bad])
             out[col] = num.astype("int64")
         elif col in ("planned", "actual", *PROJECT_MONEY, *PROJECT_OUTPUTS, "completion_pct"):
+            if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+                out[col] = series.astype("float64")
+                continue
             num = pd.to_numeric(series, errors="coerce")
             bad = num.isna() & series.notna() & (series.astype(str).str.strip() != "")
             if bad.any():
                 raise _error(what, source, col, "must be a number", out.index[bad], series[bad])
             out[col] = num.astype("float64")
         elif col in ("planned_end", "actual_end"):
+            if pd.api.types.is_datetime64_dtype(series):
+                out[col] = series.astype("datetime64[ns]")
+                continue
             dates = pd.to_datetime(series, errors="coerce")
             bad = dates.isna() & series.notna() & (series.astype(str).str.strip() != "")
             if bad.any():
@@ -204,14 +204,31 @@ def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) 
             out[col] = dates.astype("datetime64[ns]")
         else:
             fill = "" if col in ("qualifier", "note", "title", "beneficiary") else None
-            if fill is not None:
-                series = series.where(series.notna(), fill)
-            out[col] = series.map(lambda v: v if not isinstance(v, str) else v.strip())
-            if col == "area_code":
-                out[col] = out[col].map(_area_code_text)
-            out[col] = out[col].astype(object).where(out[col].notna(), None)
-            out[col] = out[col].astype("str") if out[col].notna().all() else out[col]
+            out[col] = _text_column(series, fill, zero_pad=col == "area_code")
     return out
+
+
+def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Series:
+    """Return a text column stripped of outer spaces, in pandas' ``str`` dtype when it has
+    no missing value; numbers in an area-code column become zero-padded codes."""
+    if fill is not None:
+        series = series.fillna(fill)
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind in ("string", "empty"):
+        text = series.astype("str").str.strip()
+    else:  # mixed: numbers (e.g. area codes read as integers), dates
+        text = series.map(lambda v: v.strip() if isinstance(v, str) else v)
+        if zero_pad:
+            text = text.map(_area_code_text)
+        text = text.astype(object).where(text.notna(), None)
+        if text.isna().any():
+            return text
+        text = text.astype("str")
+    if zero_pad:
+        short = text.str.fullmatch(r"\d")
+        if short.fillna(False).any():
+            text = text.where(~short.fillna(False), "0" + text)
+    return text
 
 
 def _area_code_text(value: object) -> object:
@@ -219,7 +236,7 @@ def _area_code_text(value: object) -> object:
         value = int(value)
     if isinstance(value, int):
         return str(value).zfill(2)
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isdecimal():
         return value.zfill(2)
     return value
 

@@ -17,7 +17,6 @@ import pandas as pd
 from kcanalysis import indicators, methods, provinces
 from kcanalysis.aggregate import add_totals
 from kcanalysis.datasets import is_synthetic, load_demo, load_published
-from kcanalysis.errors import DataError
 from kcanalysis.sections.blocks import sha256_of
 
 #: The outputs a cost per unit is given for.
@@ -59,27 +58,11 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
             )
         )
         return ReportData(add_totals(demo.facts), demo.projects, published, True, files)
-    from kcanalysis.ingest import load
+    from kcanalysis.ingest import load_many
 
-    frames, project_frames, warnings = [], [], []
-    for path in data:
-        facts = load(path)
-        frames.append(facts)
-        if facts.attrs.get("projects") is not None:
-            project_frames.append(facts.attrs["projects"])
-        report = facts.attrs.get("ingest_report")
-        warnings.extend(str(w) for w in getattr(report, "warnings", []) or [])
-    facts = pd.concat(frames, ignore_index=True)
-    key = ["area_code", "year", "period", "level", "activity", "indicator"]
-    dup = facts[facts.duplicated(key, keep=False)]
-    if not dup.empty:
-        first = dup.iloc[0]
-        raise DataError(
-            f"The data files disagree or repeat: {len(dup)} rows share a key, e.g. "
-            f"{first['area_code']} {first['year']} {first['period']} {first['indicator']} "
-            f"in {', '.join(sorted(set(dup['source'].str.split('!').str[0])))}. Pass one "
-            "file per province-year or remove the repeated rows."
-        )
+    facts = load_many(list(data))
+    warnings = [str(w) for report in facts.attrs.get("ingest_reports", []) for w in report.warnings]
+    project_frames = [facts.attrs["projects"]] if facts.attrs.get("projects") is not None else []
     projects = pd.concat(project_frames, ignore_index=True) if project_frames else None
     files = tuple((Path(p).name, sha256_of(p)) for p in data)
     files += (("cpi_vietnam.csv", sha256_of(pkg / "cpi_vietnam.csv")),)

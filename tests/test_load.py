@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from kcanalysis.canonical_io import load_canonical
+from kcanalysis import load as load_canonical
 from kcanalysis.datasets import load_published
 from kcanalysis.errors import DataError
 
@@ -24,13 +24,17 @@ def test_canonical_csv_and_xlsx_round_trip(tmp_path):
         assert row["planned"].item() == 8850
 
 
-def test_bad_cell_is_named_by_its_file_line(tmp_path):
+def test_bad_cell_is_quarantined_and_named_by_its_cell(tmp_path):
     pub = load_published().head(3).copy()
     pub.loc[1, "year"] = 1890
     path = tmp_path / "bad.csv"
     pub.to_csv(path, index=False)
-    with pytest.raises(DataError, match=r"bad\.csv: column 'year'.*rows 3"):
-        load_canonical(path)
+    facts = load_canonical(path)
+    report = facts.attrs["ingest_report"]
+    # 4 physical rows: the header, 2 loaded, and file line 3 quarantined (year column C).
+    assert (report.loaded, report.structural, report.quarantined) == (2, 1, 1)
+    bad = report.records[report.records["category"] == "quarantined"].iloc[0]
+    assert bad["cell"] == "bad!C3" and "1890" in bad["reason"]
 
 
 @pytest.mark.parametrize(

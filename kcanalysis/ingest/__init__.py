@@ -1,0 +1,13 @@
+"""Files that provinces send -> canonical tables.
+
+`load(path, province=None, year=None, period=None, sheet=None)` reads a `.xlsx` or `.csv`
+file in one of three layouts (canonical long table, project list, summary report) and
+returns validated `facts`, with ``attrs["ingest_report"]`` saying what became of every row
+and, for a project list, ``attrs["projects"]``. `load_many` concatenates files and refuses
+to overwrite a figure silently.
+"""
+
+from kcanalysis.ingest.loading import Ingested, ingest, load, load_many
+from kcanalysis.ingest.report import IngestReport
+
+__all__ = ["IngestReport", "Ingested", "ingest", "load", "load_many"]

@@ -1,0 +1,87 @@
+"""`kcanalysis validate FILE`: say what a file is understood to be and what became of every
+row. Exit codes: 0 clean; 1 loaded, with quarantined rows or warnings; 2 nothing loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from kcanalysis.errors import KcAnalysisError
+from kcanalysis.ingest.loading import ingest
+from kcanalysis.ingest.numbers import format_vn
+
+MAX_SHOWN = 30
+
+
+@click.command("validate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--province", help="Province (name or GSO code) when the file does not say.")
+@click.option("--year", type=int, help="Year when the file does not say.")
+@click.option("--period", help="FY (default) or M1..M11 (first N months) or P<start>-<end>.")
+@click.option("--sheet", help="Sheet to read (default: the first with a table).")
+@click.option(
+    "--quarantine",
+    "quarantine_csv",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the quarantined rows with their reasons to this CSV file.",
+)
+def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
+    """Check FILE (.xlsx or .csv) and print what would be loaded from it."""
+    try:
+        result = ingest(file, province=province, year=year, period=period, sheet=sheet)
+    except KcAnalysisError as err:
+        click.echo(f"Error: {err}", err=True)
+        click.echo("Nothing could be loaded.", err=True)
+        raise SystemExit(2) from err
+    report = result.report
+    for line in report.summary_lines():
+        click.echo(line)
+    if result.projects is not None:
+        click.echo(
+            f"Projects:   {len(result.projects)} loaded, aggregated into {len(result.facts)} facts"
+        )
+    _echo_messages("Notes", report.notes)
+    _echo_messages("Warnings", report.warnings)
+    quarantined = report.records.query("category == 'quarantined'")
+    if len(quarantined):
+        click.echo(f"Quarantined rows ({len(quarantined)}):")
+        for r in quarantined.head(MAX_SHOWN).itertuples():
+            click.echo(f"  {report.path.name}: {r.cell}: {r.reason}")
+        if len(quarantined) > MAX_SHOWN:
+            click.echo(f"  ... and {len(quarantined) - MAX_SHOWN} more")
+    if quarantine_csv is not None:
+        report.write_quarantine(quarantine_csv)
+        click.echo(f"Quarantined rows written to {quarantine_csv}")
+    if result.facts.empty:
+        click.echo("Nothing could be loaded.")
+        raise SystemExit(2)
+    click.echo("Totals loaded per level and activity:")
+    click.echo(_totals(result.facts))
+    raise SystemExit(0 if report.clean else 1)
+
+
+def _echo_messages(title: str, messages) -> None:
+    if not messages:
+        return
+    click.echo(f"{title} ({len(messages)}):")
+    for m in messages[:MAX_SHOWN]:
+        click.echo(f"  {m}")
+    if len(messages) > MAX_SHOWN:
+        click.echo(f"  ... and {len(messages) - MAX_SHOWN} more")
+
+
+def _totals(facts: pd.DataFrame) -> str:
+    keys = ["level", "activity", "indicator", "unit"]
+    totals = facts.groupby(keys, sort=True)[["planned", "actual"]].sum(min_count=1)
+    lines = [
+        f"  {'level':<6} {'activity':<8} {'indicator':<26} {'planned':>14} {'actual':>14}  unit"
+    ]
+    for (level, activity, indicator, unit), row in totals.iterrows():
+        planned = "" if pd.isna(row["planned"]) else format_vn(row["planned"])
+        actual = "" if pd.isna(row["actual"]) else format_vn(row["actual"])
+        lines.append(
+            f"  {level:<6} {activity:<8} {indicator:<26} {planned:>14} {actual:>14}  {unit}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,184 @@
+"""What a table is about: province, year, period, programme level and money unit, read from
+the title rows above it ("... NĂM 2017 ... TỈNH LÂM ĐỒNG", "ĐVT: triệu đồng") and from the
+arguments of `load`. A conflict between them is a `DataError`, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kcanalysis import provinces
+from kcanalysis.errors import DataError, ParameterError, UnknownProvinceError
+from kcanalysis.ingest.sections import level_of_text
+from kcanalysis.ingest.units import Unit, parse_unit_line
+from kcanalysis.normalize import fold_words
+from kcanalysis.schema import PERIOD_RE, YEAR_RANGE
+
+_DATE_LINE = re.compile(r"ngay(?:\s+\d{1,2})?\s+thang(?:\s+\d{1,2})?\s+nam\s+\d{4}")
+_SPAN = re.compile(r"(?:giai doan|tu nam|nam)\s+(\d{4})\s+(?:den\s+|toi\s+)?(?:nam\s+)?(\d{4})")
+_YEAR = re.compile(r"\bnam\s+(\d{4})\b")
+_MONTHS = re.compile(r"\b(\d{1,2})\s+thang\b")
+_PLACE_PREFIX = re.compile(
+    r"\b(?:tinh|thanh pho|tp|so cong thuong|trung tam khuyen cong(?: va tu van phat trien "
+    r"cong nghiep)?)\s+(.+)$"
+)
+_PLACE_BEFORE_DATE = re.compile(r"^(.+?)\s+ngay(?:\s+\d{1,2})?\s+thang")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value and where it was found ("Sheet1!A2" or "the argument year=2017")."""
+
+    value: object
+    where: str
+
+
+@dataclass
+class Arguments:
+    """The `province`, `year` and `period` given to `load`, checked."""
+
+    area: str | None = None
+    year: int | None = None
+    period: str | None = None
+
+    @classmethod
+    def check(cls, province=None, year=None, period=None) -> Arguments:
+        """Validate the arguments; raise UnknownProvinceError or ParameterError."""
+        area = None
+        if province is not None:
+            text = str(province).strip()
+            area = (
+                text.upper()
+                if provinces.is_area_code(text.upper()) and not text.isdigit()
+                else provinces.normalize_province(province)
+            )
+        if year is not None:
+            if isinstance(year, bool) or not str(year).strip().isdecimal():
+                raise ParameterError(f"year={year!r} is not a year; give e.g. year=2017.")
+            year = int(year)
+            if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+                raise ParameterError(f"year={year} is outside {YEAR_RANGE[0]}-{YEAR_RANGE[1]}.")
+        if period is not None:
+            period = str(period).strip().upper()
+            if not PERIOD_RE.match(period):
+                raise ParameterError(
+                    f"period={period!r} is not understood; use FY, M1..M11 (first N months) "
+                    "or P<start>-<end>."
+                )
+        return cls(area, year, period)
+
+
+@dataclass
+class TitleInfo:
+    """What the title rows (and the header's neighbours) say."""
+
+    areas: list[Found] = field(default_factory=list)
+    years: list[Found] = field(default_factory=list)
+    periods: list[Found] = field(default_factory=list)
+    levels: list[Found] = field(default_factory=list)
+    units: list[Found] = field(default_factory=list)
+
+
+def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
+    """Read province, year, period, level and unit line from title cells (ref, text)."""
+    info = TitleInfo()
+    for ref, text in cells:
+        unit = parse_unit_line(text)
+        if unit is not None:
+            info.units.append(Found(unit, ref))
+            continue
+        key = fold_words(text)
+        for code in _places(key):
+            info.areas.append(Found(code, ref))
+        dated = _DATE_LINE.sub(" ", key)
+        span = _SPAN.search(dated)
+        if span and int(span.group(1)) < int(span.group(2)):
+            start, end = span.groups()
+            info.periods.append(Found(f"P{start}-{end}", ref))
+            info.years.append(Found(int(end), ref))
+            dated = dated.replace(span.group(0), " ")
+        for y in _YEAR.findall(dated):
+            info.years.append(Found(int(y), ref))
+        for n in _MONTHS.findall(dated):
+            if 1 <= int(n) <= 11:
+                info.periods.append(Found(f"M{int(n)}", ref))
+            elif int(n) == 12:
+                info.periods.append(Found("FY", ref))
+        if "ca nam" in dated:
+            info.periods.append(Found("FY", ref))
+        level = level_of_text(text)
+        if level:
+            info.levels.append(Found(level, ref))
+    return info
+
+
+def _places(key: str) -> list[str]:
+    found = []
+    if "mien trung" in key and "tay nguyen" in key:
+        found.append("MTTN")
+    for pattern in (_PLACE_PREFIX, _PLACE_BEFORE_DATE):
+        m = pattern.search(key)
+        if not m:
+            continue
+        words = m.group(1).split()
+        spans = range(min(4, len(words)), 0, -1)
+        if pattern is _PLACE_BEFORE_DATE:
+            candidates = [" ".join(words[-n:]) for n in spans]
+        else:
+            candidates = [" ".join(words[:n]) for n in spans]
+        for candidate in candidates:
+            try:
+                found.append(provinces.normalize_province(candidate))
+                break
+            except UnknownProvinceError:
+                continue
+    return found
+
+
+def resolve(what: str, found: list[Found], given, name: str, arg_name: str):
+    """Return the one value of `what` that the title and the argument agree on (or None).
+
+    Raises
+    ------
+    DataError
+        If the title and the argument disagree, or the title names several values and no
+        argument chooses among them.
+    """
+    distinct = list(dict.fromkeys(f.value for f in found))
+    if given is not None:
+        if distinct and given not in distinct:
+            where = found[0].where
+            raise DataError(
+                f"{name}: {where} says the {what} is {_show(distinct[0])}, but "
+                f"{arg_name}={given!r} was given. Fix the argument or the file; a conflict is "
+                "not guessed."
+            )
+        return given
+    if len(distinct) > 1:
+        places = "; ".join(f"{_show(f.value)} in {f.where}" for f in found)
+        raise DataError(
+            f"{name}: the title names several {what}s ({places}). Pass {arg_name}=... to say "
+            "which one the table is about."
+        )
+    return distinct[0] if distinct else None
+
+
+def _show(value) -> str:
+    if isinstance(value, str) and value.isdigit():
+        return f"{provinces.province_name(value)} ({value})"
+    return str(value)
+
+
+def money_unit(info: TitleInfo) -> tuple[Unit | None, str, list[str]]:
+    """Return the unit line's money unit, its cell, and warnings if several disagree."""
+    if not info.units:
+        return None, "", []
+    first = info.units[0]
+    others = [f for f in info.units[1:] if f.value.factor != first.value.factor]
+    warnings = [
+        f"unit line {f.value.text!r} in {f.where} disagrees with {first.value.text!r} in "
+        f"{first.where}; the first is used"
+        for f in others
+    ]
+    return first.value, first.where, warnings

@@ -1,0 +1,228 @@
+"""One sheet being converted: its grid, table, context and report, with the row checks the
+layouts share (area, year, period, negative amounts, actual/plan ratios)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from kcanalysis import provinces
+from kcanalysis.errors import DataError, UnknownProvinceError
+from kcanalysis.ingest.readers import Grid
+from kcanalysis.ingest.report import LOADED, STRUCTURAL, IngestReport
+from kcanalysis.ingest.tables import Table
+from kcanalysis.normalize import fold, fold_words
+from kcanalysis.schema import PERIOD_RE
+
+#: Years a khuyến công table can be about: the programme dates from 2004; plans reach a year
+#: ahead. A row outside is quarantined as "a year outside the data".
+FIRST_DATA_YEAR = 2000
+#: actual / planned above this is reported (a warning, not a drop).
+RATIO_BOUND = 3.0
+
+
+def last_data_year() -> int:
+    """Return the last year a table can be about (next year)."""
+    return dt.date.today().year + 1
+
+
+@dataclass
+class Job:
+    """A sheet being converted, and what is known about it."""
+
+    grid: Grid
+    table: Table
+    report: IngestReport
+    area: str | None = None
+    area_where: str = ""
+    year: int | None = None
+    year_where: str = ""
+    period: str | None = None
+    period_where: str = ""
+    level: str | None = None
+    money_factor: float = 1.0
+    values: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.values = self.grid.cells.to_numpy(dtype=object)
+        self.rows = self.grid.cells.index.to_numpy()
+
+    @property
+    def name(self) -> str:
+        """The file name."""
+        return self.grid.path.name
+
+    def ref(self, pos: int, col: int) -> str:
+        """Return the cell reference of a position and column ("Sheet1!F12")."""
+        return self.report.cell(int(self.rows[pos]), col)
+
+    def where(self, pos: int, col: int) -> str:
+        """Return "file: Sheet1!F12" for messages."""
+        return f"{self.name}: {self.ref(pos, col)}"
+
+    def source(self, positions) -> list[str]:
+        """Return the `source` text of rows: "file.xlsx!Sheet1 row 12"."""
+        prefix = f"{self.name}!{self.grid.sheet} row "
+        return [prefix + str(r) for r in self.rows[np.asarray(positions, dtype=int)]]
+
+    def quarantine(self, pos: int, col: int, reason: str) -> None:
+        """Quarantine the row at `pos`, naming column `col`."""
+        self.report.quarantine(int(self.rows[pos]), col, reason, list(self.values[pos]))
+
+    def mark(self, positions, category: str = LOADED, kind: str = "", col: int = 0) -> None:
+        """Mark rows (positions) loaded or structural."""
+        self.report.mark(self.rows[np.asarray(positions, dtype=int)], category, kind, col)
+
+    def structural(self, positions, kind: str) -> None:
+        """Mark rows (positions) structural of a kind (title, header, blank, ...)."""
+        self.mark(positions, STRUCTURAL, kind)
+
+    def warn(self, pos: int, col: int, text: str) -> None:
+        """Add a warning about a cell."""
+        self.report.warn(f"{self.name}: {self.ref(pos, col)}", text)
+
+    # ------------------------------------------------------------------ shared checks
+    def area_codes(self, positions, codes: np.ndarray, col: int) -> np.ndarray:
+        """Check row areas against the title/argument; quarantine rows that disagree.
+
+        `codes` holds None where the row names no area (the title/argument's is used).
+        Returns the codes, None for quarantined rows. Raises DataError if no row agrees.
+        """
+        codes = np.asarray(codes, dtype=object)
+        if self.area is None:
+            return codes
+        given = np.array([c is not None for c in codes], dtype=bool)
+        bad = np.flatnonzero(given & (codes != self.area))
+        if len(bad) and len(bad) == len(positions):
+            pos, code = positions[bad[0]], codes[bad[0]]
+            raise DataError(
+                f"{self.where(pos, col)}: the rows are about {_area(code)}, but "
+                f"{self.area_where} says {_area(self.area)}. A conflict is not guessed: fix "
+                "the argument or the file."
+            )
+        for i in bad:
+            self.quarantine(
+                positions[i],
+                col,
+                f"area {_area(codes[i])} differs from "
+                f"{_area(self.area)} given by {self.area_where}",
+            )
+        out = np.where(given, codes, self.area).astype(object)
+        out[bad] = None
+        return out
+
+    def check_years(self, positions, years: np.ndarray, col: int) -> np.ndarray:
+        """Quarantine rows whose year is outside the data; return a mask of good rows."""
+        years = np.asarray(years, dtype=np.int64)
+        last = last_data_year()
+        implausible = (years < FIRST_DATA_YEAR) | (years > last)
+        for i in np.flatnonzero(implausible):
+            self.quarantine(
+                positions[i], col, f"year {years[i]} is outside the data ({FIRST_DATA_YEAR}-{last})"
+            )
+        ok = ~implausible
+        if self.year is None:
+            return ok
+        other = np.flatnonzero(ok & (years != self.year))
+        if len(other) and len(other) == ok.sum():
+            pos = positions[other[0]]
+            raise DataError(
+                f"{self.where(pos, col)}: the rows are about {years[other[0]]}, but "
+                f"{self.year_where} says {self.year}. A conflict is not guessed: fix the "
+                "argument or the file."
+            )
+        for i in other:
+            self.quarantine(
+                positions[i],
+                col,
+                f"year {years[i]} is outside the data: {self.year_where} says {self.year}",
+            )
+        ok[other] = False
+        return ok
+
+    def check_amounts(self, positions, frame: pd.DataFrame, cols: dict[str, int]) -> np.ndarray:
+        """Quarantine rows with a negative amount; return a mask of good rows."""
+        ok = np.ones(len(positions), dtype=bool)
+        for name, col in cols.items():
+            values = frame[name].to_numpy(dtype=float)
+            for i in np.flatnonzero(values < 0):
+                self.quarantine(
+                    positions[i], col, f"negative amount {values[i]:g} in {name}; amounts are >= 0"
+                )
+                ok[i] = False
+        return ok
+
+    def check_ratios(
+        self, positions, planned, actual, col: int, what: str = "actual", base: str = "the plan"
+    ) -> None:
+        """Warn where actual exceeds RATIO_BOUND times the plan (kept, not dropped)."""
+        planned = np.asarray(planned, dtype=float)
+        actual = np.asarray(actual, dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = actual / planned
+        for i in np.flatnonzero((planned > 0) & (ratio > RATIO_BOUND)):
+            self.warn(
+                positions[i],
+                col,
+                f"{what} {actual[i]:g} is {ratio[i]:.1f} times {base} {planned[i]:g} "
+                f"(beyond the sane bound of {RATIO_BOUND:g}x); kept, please check",
+            )
+
+
+def _area(code: str) -> str:
+    try:
+        return f"{provinces.area_label(code)} ({code})"
+    except UnknownProvinceError:
+        return repr(code)
+
+
+def area_of(value: object, year: int | None) -> tuple[str | None, str]:
+    """Return (area code, "") for a province or region name/code, or (None, reason)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None, ""
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    if provinces.is_area_code(text.upper()) and not text.isdigit():
+        return text.upper(), ""
+    for rid, region in provinces.regions().items():
+        if fold(text) in (fold(region.name_vi), fold(region.name_en), fold(rid)):
+            return rid, ""
+    try:
+        code = provinces.normalize_province(text)
+    except UnknownProvinceError as err:
+        return None, (f"unknown province {text!r} (did you mean: {', '.join(err.suggestions)}?)")
+    if year is not None and year >= provinces.MERGER_YEAR and not text.isdigit():
+        code = provinces.successor(code)
+    return code, ""
+
+
+def area_name(code: str, year: int) -> tuple[str, str]:
+    """Return (canonical name, "") of an area in a year, or ("", reason)."""
+    try:
+        return provinces.area_label(code, year), ""
+    except UnknownProvinceError as err:
+        return "", str(err)
+
+
+def period_of(value: object) -> str | None:
+    """Return a period code from "FY", "Cả năm", "6 tháng", "M6", "P2012-2016", or None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if PERIOD_RE.match(text.upper()):
+        return text.upper()
+    key = fold_words(text)
+    if key in ("ca nam", "nam", "full year", "year"):
+        return "FY"
+    words = key.split()
+    if len(words) >= 2 and words[0].isdigit() and words[1] == "thang":
+        n = int(words[0])
+        return f"M{n}" if 1 <= n <= 11 else "FY" if n == 12 else None
+    span = [w for w in words if w.isdigit() and len(w) == 4]
+    if len(span) == 2 and int(span[0]) < int(span[1]):
+        return f"P{span[0]}-{span[1]}"
+    return None

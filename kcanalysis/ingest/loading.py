@@ -1,0 +1,241 @@
+"""The public entry points: `load` one file, `load_many` files, `ingest` for the report."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kcanalysis.errors import DataError, ParameterError
+from kcanalysis.ingest import canonical, projects, summary
+from kcanalysis.ingest.context import Arguments, money_unit, read_title, resolve
+from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.readers import Grid, iter_grids
+from kcanalysis.ingest.report import IngestReport, column_letter
+from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
+from kcanalysis.ingest.units import parse_unit_line
+from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, empty_facts, validate_facts
+
+_CONVERTERS = {
+    "canonical": canonical.convert,
+    "summary": summary.convert,
+    "projects": projects.convert,
+}
+
+
+@dataclass
+class Ingested:
+    """What one file gave: validated facts, projects (for a project list) and the report."""
+
+    facts: pd.DataFrame
+    projects: pd.DataFrame | None
+    report: IngestReport
+
+
+def ingest(path, province=None, year=None, period=None, sheet=None) -> Ingested:
+    """Read one file and return facts, projects and the report, even when nothing loads.
+
+    Same parameters as `load`. Raises DataError only when the file cannot be read or its
+    title, columns and arguments conflict; rows that cannot be used are quarantined.
+    """
+    args = Arguments.check(province, year, period)
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: no such file.")
+    tried = []
+    for grid in iter_grids(path, sheet):
+        if grid.cells.empty:
+            tried.append(f"{grid.sheet!r} (empty)")
+            continue
+        head = grid.cells.iloc[: SEARCH_ROWS + 2].to_numpy(dtype=object).tolist()
+        table = locate(head, grid.merged)
+        if table is None:
+            tried.append(repr(grid.sheet))
+            continue
+        return _convert(grid, table, args, province, year, period)
+    raise DataError(
+        f"{path.name}: no recognisable table in sheet(s) {', '.join(tried)}. Expected a header "
+        "row within the first 40 rows with the facts columns (Chỉ tiêu, Kế hoạch, Thực hiện, "
+        "...), a project list (Tên đề án, Kinh phí ...) or a summary report (Kế hoạch / Thực "
+        "hiện over Số đề án / Kinh phí)."
+    )
+
+
+def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) -> Ingested:
+    name = grid.path.name
+    report = IngestReport(grid.path, grid.sheet, grid.first_row, len(grid.cells))
+    report.encoding = grid.encoding
+    report.layout = table.layout
+    for note in grid.notes:
+        report.note(note)
+    for cell, text in grid.warnings:
+        report.warn(f"{name}: {cell}", text)
+    info = read_title(_title_cells(grid, table, report))
+    area = resolve("province", info.areas, args.area, name, "province")
+    year_ = resolve("year", info.years, args.year, name, "year")
+    period_ = resolve("period", info.periods, args.period, name, "period")
+    levels = {f.value for f in info.levels}
+    unit, unit_cell, unit_warnings = money_unit(info)
+    for text in unit_warnings:
+        report.warn(name, text)
+    job = Job(
+        grid,
+        table,
+        report,
+        area=area,
+        area_where=_where(info.areas, "province", province),
+        year=year_,
+        year_where=_where(info.years, "year", year),
+        period=period_,
+        period_where=_where(info.periods, "period", period),
+        level=levels.pop() if len(levels) == 1 else None,
+        money_factor=unit.factor if unit else 1.0,
+    )
+    report.area_code, report.year, report.period = area, year_, period_
+    if unit is not None:
+        report.money_unit = f"{unit.text} (unit line {unit_cell})"
+    for col, header in table.ignored:
+        report.note(f"column {column_letter(col)} ({header!r}) is not loaded")
+    result = _CONVERTERS[table.layout](job)
+    report.check_complete()
+    if isinstance(result, tuple):
+        facts, projs = result
+    else:
+        facts, projs = result, None
+    if projs is None:  # aggregate() validates the facts of a project list itself
+        facts = validate_facts(facts, name) if len(facts) else empty_facts()
+    return Ingested(facts, projs, report)
+
+
+def _title_cells(grid: Grid, table: Table, report: IngestReport) -> list[tuple[str, str]]:
+    cells = []
+    values = grid.cells.to_numpy(dtype=object)
+    for pos in range(table.header[-1] + 1):
+        for col, v in enumerate(values[pos]):
+            if isinstance(v, str) and v.strip():
+                if pos >= table.header[0] and parse_unit_line(v) is None:
+                    continue
+                cells.append((report.cell(int(grid.cells.index[pos]), col), v))
+    return cells
+
+
+def _where(found, arg_name: str, given) -> str:
+    if given is not None:
+        return f"the argument {arg_name}={given!r}"
+    return f"the title ({found[0].where})" if found else ""
+
+
+def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFrame:
+    """Load a provincial report file (.xlsx or .csv) into validated `facts`.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file: a canonical long table, a project list (danh sách đề án) or a summary
+        report (báo cáo kết quả), as provinces send them.
+    province : str or int, optional
+        The province (name or GSO code) when the file does not say; if it does, the two
+        must agree.
+    year : int, optional
+        The year, when the file does not say; if it does, they must agree.
+    period : str, optional
+        "FY", "M1".."M11" or "P<start>-<end>"; default from the file, else "FY".
+    sheet : str or int, optional
+        The sheet to read; by default the first sheet with a recognisable table.
+
+    Returns
+    -------
+    DataFrame
+        Valid `facts`. ``df.attrs["ingest_report"]`` is the `IngestReport` (what every row
+        became, warnings, quarantine CSV writer); for a project list,
+        ``df.attrs["projects"]`` is the validated `projects` table the facts aggregate.
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read, has no recognisable table, conflicts with the arguments,
+        or no row could be loaded (the error's ``report`` attribute holds the report).
+    """
+    result = ingest(path, province=province, year=year, period=period, sheet=sheet)
+    report = result.report
+    if result.facts.empty:
+        reasons = report.records.query("category == 'quarantined'").head(5)
+        listed = "; ".join(f"{r.cell}: {r.reason}" for r in reasons.itertuples())
+        err = DataError(
+            f"{report.path.name}: nothing could be loaded ({report.quarantined} row(s) "
+            f"quarantined{': ' + listed if listed else ''}). Run `kcanalysis validate` on "
+            "the file for the full account."
+        )
+        err.report = report
+        raise err
+    facts = result.facts
+    facts.attrs["ingest_report"] = report
+    if result.projects is not None:
+        facts.attrs["projects"] = result.projects
+    return facts
+
+
+def load_many(
+    paths: Iterable, province=None, year=None, period=None, sheet=None, on_conflict: str = "error"
+) -> pd.DataFrame:
+    """Load several files and concatenate their facts.
+
+    Two files that give different figures for the same key (area, year, period, level,
+    activity, indicator) are a conflict: a DataError listing both sources
+    (``on_conflict="error"``), or a warning listing them, keeping the first file's figure
+    (``on_conflict="warn"``). Identical figures are kept once.
+
+    Returns
+    -------
+    DataFrame
+        Valid `facts`; ``attrs["ingest_reports"]`` lists each file's report,
+        ``attrs["projects"]`` the concatenated projects of project lists.
+    """
+    if on_conflict not in ("error", "warn"):
+        raise ParameterError(f"on_conflict={on_conflict!r}; use 'error' or 'warn'.")
+    frames, reports, projs = [], [], []
+    for path in paths:
+        facts = load(path, province=province, year=year, period=period, sheet=sheet)
+        reports.append(facts.attrs["ingest_report"])
+        if "projects" in facts.attrs:
+            projs.append(facts.attrs["projects"])
+        frames.append(facts.assign(_file=len(frames)))
+    if not frames:
+        raise ParameterError("load_many needs at least one path.")
+    both = pd.concat(frames, ignore_index=True)
+    both.attrs = {}
+    dup = both.duplicated(list(FACTS_KEY), keep=False)
+    conflicts = []
+    for _, group in both[dup].groupby(list(FACTS_KEY), sort=True):
+        first = group.iloc[0]
+        for _, other in group.iloc[1:].iterrows():
+            same = all(_same(first[c], other[c]) for c in ("planned", "actual", "qualifier"))
+            if not same:
+                conflicts.append(
+                    f"{'/'.join(str(first[c]) for c in FACTS_KEY)}: {first['source']} gives "
+                    f"planned={first['planned']}, actual={first['actual']}; {other['source']} "
+                    f"gives planned={other['planned']}, actual={other['actual']}"
+                )
+    if conflicts and on_conflict == "error":
+        raise DataError(
+            f"{len(conflicts)} figure(s) differ between files (nothing is overwritten):\n- "
+            + "\n- ".join(conflicts[:20])
+            + "\nLoad the files separately, or pass on_conflict='warn' to keep the first."
+        )
+    for text in conflicts:
+        warnings.warn(f"conflict, first file kept: {text}", stacklevel=2)
+    out = both.drop_duplicates(list(FACTS_KEY), keep="first").drop(columns="_file")
+    out = validate_facts(out[list(FACTS_COLUMNS)].reset_index(drop=True), "load_many")
+    out.attrs["ingest_reports"] = reports
+    if projs:
+        out.attrs["projects"] = pd.concat(projs, ignore_index=True)
+    return out
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return (a != a and b != b) or abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return a == b

@@ -1,0 +1,181 @@
+"""Layout 2: the project list (danh sách đề án), one row per project, under optional section
+headings that set the level and activity. Returns facts (via `aggregate`) and projects."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kcanalysis import vocab
+from kcanalysis.aggregate import aggregate
+from kcanalysis.ingest.canonical import mark_top
+from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.project_fields import (
+    COUNTS,
+    MONEY,
+    Rows,
+    check_percentages,
+    find_duplicates,
+    read_amounts,
+    read_level_activity,
+    read_status_dates,
+    read_year_area,
+)
+from kcanalysis.ingest.report import column_letter
+from kcanalysis.ingest.structure import (
+    Marker,
+    check_totals,
+    classify,
+    has_number,
+    sections_state,
+    state_of,
+)
+from kcanalysis.schema import PROJECTS_COLUMNS, empty_facts, validate_projects
+
+
+def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Convert a project list; return (facts, projects), recording every row."""
+    t = job.table
+    mark_top(job)
+    vals = job.values
+    body = np.arange(t.first_data, len(vals))
+    col = {c.target: c.col for c in t.columns if c.target != "budget_kc"}
+    value_cols = [c for c in t.columns if c.target in MONEY + COUNTS + ("completion_pct",)]
+    title = _column(vals, body, col.get("title"))
+    stt = _column(vals, body, col.get("stt"))
+    item_like = np.zeros(len(body), dtype=bool)
+    for target in ("beneficiary", "location"):
+        if target in col:
+            item_like |= _present(_column(vals, body, col[target]))
+    stt_num = pd.to_numeric(pd.Series(stt, dtype=object), errors="coerce").to_numpy(dtype=float)
+    arabic = np.isfinite(stt_num) & (stt_num == np.round(stt_num))
+    fast = arabic & _present(title) & (item_like | ("beneficiary" not in col))
+    markers: list[Marker] = []
+    items = list(body[fast])
+    for i in np.flatnonzero(~fast):
+        pos = int(body[i])
+        has_values = any(has_number(vals[pos][c.col]) for c in value_cols)
+        kind = classify(
+            job,
+            pos,
+            title[i] if isinstance(title[i], str) else None,
+            stt[i],
+            has_values,
+            bool(item_like[i]),
+        )
+        if kind in ("blank", "note"):
+            job.structural([pos], kind)
+        elif isinstance(kind, Marker):
+            markers.append(kind)
+        elif title[i] is None and not has_values:
+            job.structural([pos], "note")
+        else:
+            items.append(pos)
+    items = np.array(sorted(items), dtype=int)
+    for m in markers:
+        job.structural(
+            [m.pos], "section" if m.kind in ("level", "activity", "section") else "subtotal"
+        )
+    if not len(items):
+        return _empty()
+    rows = _fields(job, items, markers)
+    frame, ok = rows.frame, rows.ok
+    columns = {
+        c.col: frame[f"{c.target}@{c.col}"].to_numpy()
+        for c in value_cols
+        if c.target in MONEY + COUNTS
+    }
+    kinds = {
+        c.col: "money" if c.target in MONEY else "count" for c in value_cols if c.col in columns
+    }
+    factors = {c.col: _factor(job, c) for c in value_cols if c.col in columns}
+    lone = check_totals(job, markers, items, columns, kinds, factors, ~ok)
+    for pos in lone:
+        job.report.quarantine(
+            int(job.rows[pos]),
+            col.get("title", 0),
+            "section carries figures but lists no project under it; give the "
+            "projects or load it as a summary table",
+            list(vals[pos]),
+        )
+    projects = frame.loc[ok, list(PROJECTS_COLUMNS)].reset_index(drop=True)
+    job.mark(items[ok])
+    for c in t.columns:
+        if c.target in ("classes", "location", "note"):
+            job.report.note(
+                f"column {column_letter(c.col)} ({c.header!r}) is read but not "
+                "stored: the project table has no field for it"
+            )
+    projects = validate_projects(projects, job.name)
+    facts = aggregate(projects, period=job.period or "FY")
+    facts["source"] = _sources(job, projects, job.rows[items[ok]], facts)
+    return facts, projects
+
+
+def _empty():
+    return empty_facts(), None
+
+
+def _column(vals: np.ndarray, positions, col: int | None) -> np.ndarray:
+    if col is None:
+        return np.full(len(positions), None, dtype=object)
+    return vals[positions, col]
+
+
+def _present(arr: np.ndarray) -> np.ndarray:
+    return ~pd.isna(arr)
+
+
+def _factor(job: Job, column) -> float:
+    if column.unit is not None and column.unit.unit == vocab.MONEY_UNIT:
+        return column.unit.factor
+    return job.money_factor
+
+
+def _fields(job: Job, items: np.ndarray, markers) -> Rows:
+    rows = Rows(job, items)
+    heading_pos, levels, activities = sections_state(markers)
+    kc_level = read_amounts(rows)
+    read_level_activity(
+        rows,
+        kc_level,
+        state_of(items, heading_pos, levels),
+        state_of(items, heading_pos, activities),
+    )
+    rows.frame["title"] = rows.texts("title")
+    rows.frame["beneficiary"] = rows.texts("beneficiary")
+    read_year_area(rows)
+    read_status_dates(rows)
+    rows.frame["source"] = job.source(items)
+    ids = rows.texts("project_id")
+    rows.frame["project_id"] = np.where(ids == "", rows.frame["source"].to_numpy(), ids)
+    find_duplicates(rows)
+    check_percentages(rows)
+    return rows
+
+
+def _sources(job: Job, projects: pd.DataFrame, rows: np.ndarray, facts: pd.DataFrame) -> list[str]:
+    """Return a compact source per facts row: "file.xlsx!Sheet1 rows 5-9, 12 (N projects)"."""
+    keys = ["area_code", "year", "level", "activity"]
+    groups = projects.groupby(keys, sort=False).indices
+    texts = {}
+    for key, idx in groups.items():
+        r = sorted(rows[idx].tolist())
+        what = (
+            f"row {r[0]} (1 project)" if len(r) == 1 else f"rows {_ranges(r)} ({len(r)} projects)"
+        )
+        texts[key] = f"{job.name}!{job.grid.sheet} {what}"
+    return [texts[tuple(key)] for key in facts[keys].itertuples(index=False)]
+
+
+def _ranges(rows: list[int]) -> str:
+    parts, start, prev = [], rows[0], rows[0]
+    for r in [*rows[1:], None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if r is not None:
+            start = prev = r
+    text = ", ".join(parts)
+    return text if len(parts) <= 12 else ", ".join(parts[:12]) + f", ... ({len(parts)} ranges)"

@@ -1,0 +1,308 @@
+"""Layout 3: the summary report (báo cáo kết quả): rows are activities under level sections,
+columns are groups ("Kế hoạch", "Thực hiện", "Ước TH", "Lũy kế") over indicators ("Số đề
+án", "Kinh phí")."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from kcanalysis import vocab
+from kcanalysis.aggregate import combine_qualifiers
+from kcanalysis.errors import DataError
+from kcanalysis.ingest.canonical import mark_top
+from kcanalysis.ingest.job import Job, area_name, period_of
+from kcanalysis.ingest.numbers import parse_column
+from kcanalysis.ingest.sections import (
+    activity_of_label,
+    depth,
+    is_grand_total,
+    is_note,
+    is_subtotal,
+    level_of_text,
+    split_numbering,
+)
+from kcanalysis.ingest.structure import (
+    Marker,
+    check_totals,
+    has_number,
+    sections_state,
+    state_of,
+)
+from kcanalysis.ingest.tables import Column
+from kcanalysis.schema import FACTS_COLUMNS
+
+#: group -> (field, qualifier); "actual" wins over "estimate" for the same period.
+_GROUPS = {
+    "planned": ("planned", ""),
+    "actual": ("actual", ""),
+    "estimate": ("actual", "~"),
+    "cumulative": ("actual", ""),
+}
+
+
+def convert(job: Job) -> pd.DataFrame:
+    """Convert a summary table to (unvalidated) facts rows; record every row."""
+    t = job.table
+    mark_top(job)
+    targets = _targets(job, [c for c in t.columns if c.group])
+    label_col = t.get("label").col
+    stt_col = t.get("stt").col if t.get("stt") else None
+    vals = job.values
+    body = np.arange(t.first_data, len(vals))
+    data_cols = [c for c, _ in targets]
+    rows = _read_rows(job, body, label_col, stt_col, data_cols)
+    last_value = max((r["pos"] for r in rows if r["values"]), default=-1)
+    markers, items = [], []
+    for k, r in enumerate(rows):
+        pos, label = r["pos"], r["label"]
+        if r["blank"]:
+            job.structural([pos], "blank")
+        elif is_subtotal(label):
+            markers.append(
+                Marker(
+                    pos,
+                    "total" if is_grand_total(label) else "subtotal",
+                    label,
+                    level=level_of_text(label),
+                )
+            )
+        elif level_of_text(r["body"]) and not activity_of_label(label):
+            markers.append(Marker(pos, "level", label, level=level_of_text(r["body"])))
+        elif r["activity"]:
+            end = _children_end(rows, k)
+            if end is not None:
+                markers.append(Marker(pos, "activity", label, activity=r["activity"], end=end))
+            else:
+                items.append(r)
+        elif r["values"]:
+            parent = _parent(rows, k)
+            if parent is not None:
+                r["activity"] = parent["activity"]
+                items.append(r)
+            else:
+                job.quarantine(
+                    pos,
+                    label_col,
+                    f"activity {label!r} is not recognised; add its "
+                    "words to vocab.ACTIVITY_KEYWORDS",
+                )
+        elif pos > last_value or is_note(label):
+            job.structural([pos], "note")
+        else:
+            markers.append(Marker(pos, "section", label))
+    for m in markers:
+        job.structural([m.pos], "section" if m.kind in ("level", "section") else "subtotal")
+    return _facts(job, targets, markers, items, label_col)
+
+
+def _read_rows(job: Job, body, label_col, stt_col, data_cols) -> list[dict]:
+    rows = []
+    for pos in body:
+        raw = job.values[pos]
+        label = raw[label_col]
+        label = str(label).strip() if label is not None else ""
+        stt = raw[stt_col] if stt_col is not None else None
+        number, text = split_numbering(label)
+        if stt is not None:
+            number = stt
+        rows.append(
+            {
+                "pos": int(pos),
+                "label": label,
+                "body": text or label,
+                "depth": depth(number) or 2,
+                "blank": all(v is None for v in raw),
+                "values": any(has_number(raw[c]) for c in data_cols),
+                "activity": activity_of_label(label) if label else None,
+            }
+        )
+    return rows
+
+
+def _children_end(rows: list[dict], k: int) -> int | None:
+    """Return where the deeper rows under row k end, or None if it has none."""
+    d = rows[k]["depth"]
+    j = k + 1
+    while (
+        j < len(rows)
+        and (rows[j]["blank"] or rows[j]["depth"] > d)
+        and not is_subtotal(rows[j]["label"])
+    ):
+        j += 1
+    deeper = [r for r in rows[k + 1 : j] if not r["blank"]]
+    if not deeper:
+        return None
+    return rows[j]["pos"] if j < len(rows) else rows[-1]["pos"] + 1
+
+
+def _parent(rows: list[dict], k: int) -> dict | None:
+    d = rows[k]["depth"]
+    for r in reversed(rows[:k]):
+        if r["blank"]:
+            continue
+        if r["depth"] < d:
+            return r if r["activity"] else None
+    return None
+
+
+def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
+    """Return (column, (year, period, field, qualifier, indicator, factor)) per data column."""
+    out, seen = [], {}
+    for c in sorted(columns, key=lambda c: c.group != "actual"):
+        field, qualifier = _GROUPS[c.group]
+        period, year = _group_period(job, c)
+        if period is None:
+            job.report.warn(
+                f"{job.name}: {job.ref(job.table.header[0], c.col)}",
+                f"column group {c.header!r}: the start of the cumulative period is "
+                "not given (e.g. 'Lũy kế 2016-2020'); not loaded",
+            )
+            continue
+        key = (year, period, field, c.target)
+        if key in seen:
+            job.report.warn(
+                f"{job.name}: {job.ref(job.table.header[0], c.col)}",
+                f"column {c.header!r} gives the same figure as column "
+                f"{job.ref(job.table.header[0], seen[key])}; not loaded",
+            )
+            continue
+        seen[key] = c.col
+        unit = vocab.INDICATORS[c.target].unit
+        factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
+        out.append(
+            (
+                c.col,
+                (
+                    year,
+                    period,
+                    field,
+                    qualifier,
+                    c.target,
+                    factor if unit == vocab.MONEY_UNIT else 1.0,
+                ),
+            )
+        )
+    return sorted(out)
+
+
+def _group_period(job: Job, c: Column) -> tuple[str | None, int | None]:
+    text = c.group_text
+    years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
+    year = years[-1] if years else job.year
+    if c.group == "cumulative":
+        if len(years) >= 2 and years[0] < years[1]:
+            return f"P{years[0]}-{years[1]}", years[1]
+        if len(years) == 1 and job.year and years[0] < job.year:
+            return f"P{years[0]}-{job.year}", job.year
+        return None, year
+    found = period_of(text) if text else None
+    if found is None:
+        months = re.search(r"\b(\d{1,2}) thang\b", text)
+        found = period_of(months.group(0)) if months else None
+    if found is None:
+        found = "FY" if c.group in ("planned", "estimate") else (job.period or "FY")
+    return found, year
+
+
+def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
+    heading_pos, levels, _ = sections_state(markers)
+    item_pos = np.array([r["pos"] for r in items], dtype=int)
+    ok = np.ones(len(items), dtype=bool)
+    parsed = {}
+    for c, (_, _, _, _, indicator, factor) in targets:
+        kind = "money" if vocab.INDICATORS[indicator].unit == vocab.MONEY_UNIT else "count"
+        res = parse_column(job.values[item_pos, c] if len(item_pos) else [], kind, factor)
+        for j, message in res.errors.items():
+            if ok[j]:
+                job.quarantine(int(item_pos[j]), c, message)
+            ok[j] = False
+        for j, text, value, why in res.ambiguous:
+            job.warn(
+                int(item_pos[j]), c, f"ambiguous {text!r} read as {value:g} million VND: {why}"
+            )
+        for j in np.flatnonzero(res.values < 0):
+            if ok[j]:
+                job.quarantine(int(item_pos[j]), c, f"negative amount {res.values[j]:g}")
+            ok[j] = False
+        parsed[c] = res
+    kinds = {
+        c: ("money" if vocab.INDICATORS[t[4]].unit == vocab.MONEY_UNIT else "count")
+        for c, t in targets
+    }
+    factors = {c: t[5] for c, t in targets}
+    columns = {c: parsed[c].values for c in parsed}
+    lone = check_totals(job, markers, item_pos, columns, kinds, factors, ~ok)
+    records = []
+    item_levels = state_of(item_pos, heading_pos, levels)
+    for i, r in enumerate(items):
+        if ok[i]:
+            figures = {c: (parsed[c].values[i], parsed[c].qualifiers[i]) for c in parsed}
+            records.append((r["pos"], item_levels[i] or job.level or "ALL", r["activity"], figures))
+    for pos in lone:
+        level = next(m.level for m in markers if m.pos == pos)
+        figures = {}
+        for c, _ in targets:
+            res = parse_column([job.values[pos][c]], kinds[c], factors[c])
+            figures[c] = (res.values[0], res.qualifiers[0])
+        records.append((pos, level, "ALL", figures))
+    job.mark([p for p, *_ in records])
+    return _to_facts(job, targets, records, label_col)
+
+
+def _to_facts(job: Job, targets, records, label_col) -> pd.DataFrame:
+    if job.area is None:
+        raise DataError(
+            f"{job.name}: the summary names no province in its title; pass "
+            "province=... (e.g. --province 'Lâm Đồng')."
+        )
+    acc: dict[tuple, dict] = {}
+    for pos, level, activity, figures in records:
+        for c, (year, period, field, qualifier, indicator, _) in targets:
+            value, q = figures[c]
+            if np.isnan(value):
+                continue
+            if year is None:
+                raise DataError(
+                    f"{job.name}: no year in the title, the column headers or the "
+                    "arguments; pass year=..."
+                )
+            key = (year, period, level, activity, indicator)
+            entry = acc.setdefault(key, {"planned": [], "actual": [], "q": [], "rows": set()})
+            entry[field].append(value)
+            entry["q"].append(q or qualifier)
+            entry["rows"].add(int(job.rows[pos]))
+            if qualifier == "~":
+                entry["estimate"] = True
+            entry.setdefault("pos", pos)
+    out = []
+    for (year, period, level, activity, indicator), e in sorted(acc.items()):
+        name, reason = area_name(job.area, year)
+        if reason:
+            raise DataError(f"{job.name}: {reason}")
+        rows = sorted(e["rows"])
+        out.append(
+            {
+                "area_code": job.area,
+                "area_name": name,
+                "year": year,
+                "period": period,
+                "level": level,
+                "activity": activity,
+                "indicator": indicator,
+                "unit": vocab.INDICATORS[indicator].unit,
+                "planned": float(sum(e["planned"])) if e["planned"] else np.nan,
+                "actual": float(sum(e["actual"])) if e["actual"] else np.nan,
+                "qualifier": combine_qualifiers(e["q"]),
+                "source": f"{job.name}!{job.grid.sheet} row{'s' if len(rows) > 1 else ''} "
+                f"{', '.join(map(str, rows))}",
+                "note": "actual is an estimate (Ước TH)" if e.get("estimate") else "",
+            }
+        )
+    facts = pd.DataFrame(out, columns=list(FACTS_COLUMNS))
+    if len(facts):
+        first = [e["pos"] for _, e in sorted(acc.items())]
+        job.check_ratios(first, facts["planned"], facts["actual"], label_col)
+    return facts

@@ -1,0 +1,221 @@
+"""Where the table is in a sheet and which layout it has.
+
+The header is the first row (within the first 40) that reads as one of the layouts:
+a summary report (column groups "Kế hoạch" / "Thực hiện" / "Ước TH" / "Lũy kế" over
+"Số đề án" / "Kinh phí" on the next row), the canonical long table (`facts` columns), or a
+project list ("Tên đề án" with money or output columns, possibly over a second header row).
+Merged header cells are filled from their top-left cell; in a CSV, a group label is carried
+right over the empty cells beneath which the next row has a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kcanalysis.ingest import headers
+from kcanalysis.ingest.units import Unit, unit_in_brackets
+
+SEARCH_ROWS = 40
+_NUMBERING_CELL = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*=.*)?$|^\(?[A-Z]\)?$")
+PROJECT_VALUES = (
+    "budget_kc",
+    "budget_counterpart",
+    "budget_total",
+    "disbursed",
+    "trainees",
+    "participants",
+    "models",
+    "establishments",
+    "jobs_created",
+)
+
+
+@dataclass
+class Column:
+    """One understood column of the table (`col` counts from 0)."""
+
+    col: int
+    target: str
+    header: str
+    unit: Unit | None = None
+    level: str | None = None
+    group: str | None = None
+    group_text: str = ""
+
+
+@dataclass
+class Table:
+    """A located table: its layout, header rows (positions in the grid) and columns."""
+
+    layout: str
+    header: list[int]
+    columns: list[Column]
+    ignored: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def first_data(self) -> int:
+        """Position of the first row below the header."""
+        return self.header[-1] + 1
+
+    def get(self, target: str) -> Column | None:
+        """Return the first column with `target`, or None."""
+        return next((c for c in self.columns if c.target == target), None)
+
+    def all(self, target: str) -> list[Column]:
+        """Return every column with `target`."""
+        return [c for c in self.columns if c.target == target]
+
+
+def locate(rows: list[list[object]], merged: list[tuple[int, int, int, int]]) -> Table | None:
+    """Find the header in the first rows of a sheet and return the table, or None.
+
+    Parameters
+    ----------
+    rows : list of lists
+        The first rows of the sheet (raw values).
+    merged : list of (first row, first col, last row, last col)
+        Merged ranges, rows 1-based as in the sheet and columns 0-based.
+    """
+    texts = _header_texts(rows[: SEARCH_ROWS + 2], merged)
+    for pos in range(min(SEARCH_ROWS, len(texts))):
+        if sum(1 for t in texts[pos] if t) < 2:
+            continue
+        nxt = texts[pos + 1] if pos + 1 < len(texts) else []
+        table = (
+            _summary(pos, texts[pos], nxt)
+            or _canonical(pos, texts[pos])
+            or _projects(pos, texts[pos], nxt, rows[pos + 1] if pos + 1 < len(rows) else [])
+        )
+        if table is not None:
+            after = table.first_data
+            if after < len(rows) and _is_numbering_row(rows[after]):
+                table.header.append(after)
+            return table
+    return None
+
+
+def _header_texts(rows, merged) -> list[list[str]]:
+    width = max((len(r) for r in rows), default=0)
+    out = [[_text(v) for v in list(r) + [None] * (width - len(r))] for r in rows]
+    for r1, c1, r2, c2 in merged:
+        if r1 - 1 >= len(out) or c1 >= width:
+            continue
+        value = out[r1 - 1][c1]
+        for r in range(r1 - 1, min(r2, len(out))):
+            for c in range(c1, min(c2 + 1, width)):
+                out[r][c] = value
+    return out
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _carry_right(upper: list[str], lower: list[str]) -> list[str]:
+    """Carry group labels right over empty cells under which `lower` has a label."""
+    out = list(upper)
+    for c in range(1, len(out)):
+        if not out[c] and c < len(lower) and lower[c] and out[c - 1]:
+            out[c] = out[c - 1]
+    return out
+
+
+def _summary(pos: int, upper: list[str], lower: list[str]) -> Table | None:
+    upper = _carry_right(upper, lower)
+    columns, ignored = [], []
+    has_label = False
+    for c, top in enumerate(upper):
+        bottom = lower[c] if c < len(lower) else ""
+        group, rest = headers.match(top, headers.SUMMARY_GROUPS)
+        sub, _ = headers.match(bottom, headers.SUMMARY_SUBS)
+        label = (
+            headers.match(top, headers.SUMMARY_LABEL)[0]
+            or headers.match(bottom, headers.SUMMARY_LABEL)[0]
+        )
+        if group and group != "ratio" and sub:
+            unit = unit_in_brackets(bottom) or unit_in_brackets(top)
+            columns.append(Column(c, sub, f"{top} / {bottom}", unit, group=group, group_text=rest))
+        elif label and not group:
+            has_label = has_label or label == "label"
+            columns.append(Column(c, label, top or bottom))
+        elif top or bottom:
+            ignored.append((c, " / ".join(dict.fromkeys(t for t in (top, bottom) if t))))
+    if not has_label or not any(c.group for c in columns):
+        return None
+    return Table("summary", [pos, pos + 1], columns, ignored)
+
+
+def _canonical(pos: int, row: list[str]) -> Table | None:
+    columns, ignored, seen = [], [], set()
+    for c, text in enumerate(row):
+        target, rest = headers.match(text, headers.CANONICAL)
+        if target and not rest and target not in seen:
+            seen.add(target)
+            columns.append(Column(c, target, text, unit_in_brackets(text)))
+        elif text:
+            ignored.append((c, text))
+    if "indicator" in seen and seen & {"planned", "actual"} and len(seen) >= 3:
+        return Table("canonical", [pos], columns, ignored)
+    return None
+
+
+def _projects(pos: int, upper: list[str], lower: list[str], raw_lower) -> Table | None:
+    if sum(1 for t in upper if t and headers.match(t, headers.PROJECT)[0]) < 2:
+        return None
+    two_rows = _is_second_header(lower, raw_lower)
+    if two_rows:
+        upper = _carry_right(upper, lower)
+    columns, ignored, seen = [], [], set()
+    for c, top in enumerate(upper):
+        bottom = lower[c] if two_rows and c < len(lower) else ""
+        target = headers.match(bottom, headers.PROJECT)[0] if bottom else None
+        if (
+            target is None
+            and bottom
+            and any(w in headers.header_key(top) for w in ("kinh phi", "von"))
+        ):
+            target = headers.match(bottom, headers.PROJECT_MONEY_PARTS)[0]
+        if target is None and top and (not bottom or bottom == top):
+            target = headers.match(top, headers.PROJECT)[0]
+        header = " / ".join(dict.fromkeys(t for t in (top, bottom) if t))
+        if target and (target not in seen or target == "budget_kc"):
+            seen.add(target)
+            unit = unit_in_brackets(bottom) or unit_in_brackets(top)
+            level = headers.level_of_header(bottom) or headers.level_of_header(top)
+            columns.append(Column(c, target, header, unit, level))
+        elif header:
+            ignored.append((c, header))
+    if "title" in seen and seen & set(PROJECT_VALUES):
+        return Table("projects", [pos, pos + 1] if two_rows else [pos], columns, ignored)
+    return None
+
+
+def _is_second_header(lower: list[str], raw_lower) -> bool:
+    if any(isinstance(v, int | float) and not isinstance(v, bool) for v in raw_lower or ()):
+        return False
+    hits = sum(
+        1
+        for t in lower
+        if t
+        and (
+            headers.match(t, headers.PROJECT_MONEY_PARTS)[0] or headers.match(t, headers.PROJECT)[0]
+        )
+    )
+    return hits >= 2
+
+
+def _is_numbering_row(raw) -> bool:
+    """Return True for the row of column numbers under a header: "1 2 3" or "(1) (2)"."""
+    cells = [v for v in raw if v is not None and str(v).strip()]
+    if len(cells) < 3:
+        return False
+    texts = [
+        str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip() for v in cells
+    ]
+    if not all(_NUMBERING_CELL.match(t) for t in texts):
+        return False
+    digits = [
+        int(re.sub(r"\D.*", "", t.strip("(")) or 0) for t in texts if t.strip("(")[0].isdecimal()
+    ]
+    return digits == sorted(digits) and len(set(digits)) == len(digits)

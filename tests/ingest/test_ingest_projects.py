@@ -1,0 +1,145 @@
+"""Layout 2: project lists, with section headings or with columns, aggregated to facts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from ingest_helpers import assert_accounted
+
+from kcanalysis.errors import DataError
+from kcanalysis.ingest import ingest, load
+
+# projects_sections (Bình Định 2017, local programme), by hand from the fixture:
+# PROD: 100 + 112,5 + 50 = 262,5 extension; 200 + 150 + 50 = 400 counterpart; 100+100+50 = 250
+# disbursed. INFO: 40 + 20 = 60; counterpart 0 and "-" (computed as total - extension = 0).
+# CAP: 162,5, counterpart computed 0, disbursed 55. The published plan lists PROD 262,5,
+# INFO 60 and CAP 162,5 (baobinhdinh.vn).
+SECTIONS = {
+    # (activity, indicator): (planned, actual)
+    ("PROD", "projects"): (3, 3),
+    ("PROD", "budget_kc"): (262.5, 262.5),
+    ("PROD", "budget_counterpart"): (400, 400),
+    ("PROD", "budget_total"): (662.5, 662.5),
+    ("PROD", "disbursed"): (np.nan, 250),
+    ("INFO", "projects"): (2, 2),
+    ("INFO", "budget_kc"): (60, 60),
+    ("INFO", "budget_counterpart"): (0, 0),
+    ("INFO", "budget_total"): (60, 60),
+    ("INFO", "disbursed"): (np.nan, 60),
+    ("CAP", "projects"): (1, 1),
+    ("CAP", "budget_kc"): (162.5, 162.5),
+    ("CAP", "budget_counterpart"): (0, 0),
+    ("CAP", "budget_total"): (162.5, 162.5),
+    ("CAP", "disbursed"): (np.nan, 55),
+}
+
+
+@pytest.mark.parametrize("name", ["projects_sections.xlsx", "projects_sections.csv"])
+def test_project_list_with_section_headings(data, name):
+    facts = load(data / name)
+    report = facts.attrs["ingest_report"]
+    assert (report.layout, report.area_code, report.year) == ("projects", "52", 2017)
+    assert set(facts["level"]) == {"KCDP"}  # "DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG"
+    got = facts[facts["indicator"] != "projects_accepted"].set_index(["activity", "indicator"])[
+        ["planned", "actual"]
+    ]
+    assert sorted(got.index) == sorted(SECTIONS)
+    for key, (planned, actual) in SECTIONS.items():
+        np.testing.assert_equal(got.loc[key].tolist(), [planned, actual], err_msg=str(key))
+    projects = facts.attrs["projects"]
+    assert projects["title"].tolist()[0] == "Xây dựng thương hiệu sản phẩm nón lá Phú Gia"
+    assert projects["budget_kc"].tolist() == [100, 112.5, 50, 40, 20, 162.5]
+    # headings, subtotals (checked: they agree), the numbering row and notes are structural
+    assert report.structural_kinds() == {
+        "blank": 1,
+        "header": 3,
+        "note": 2,
+        "section": 3,
+        "subtotal": 2,
+        "title": 4,
+    }
+    assert report.warnings == []
+    sheet = "Sheet1" if name.endswith(".xlsx") else "projects_sections"
+    sources = facts.set_index(["activity", "indicator"])["source"]
+    assert sources[("CAP", "projects")] == f"{name}!{sheet} row 18 (1 project)"
+    assert sources[("PROD", "projects")] == f"{name}!{sheet} rows 10-12 (3 projects)"
+    assert_accounted(report, data / name)
+
+
+@pytest.mark.parametrize("name", ["projects_columns.csv", "projects_columns.xlsx"])
+def test_quarantine_reasons_of_a_project_list(data, name):
+    result = ingest(data / name)
+    report = result.report
+    reasons = report.records.query("category == 'quarantined'").set_index("row")["reason"]
+    assert reasons[5] == "duplicate project: same as row 2"
+    assert reasons[6].startswith("unknown province 'Đắk Lắc Nông' (did you mean: Đắk Nông")
+    assert reasons[7].startswith("negative amount -50 in budget_kc")
+    assert reasons[8] == "text 'khoảng trăm' where a number is expected"
+    assert reasons[9].startswith("year 2107 is outside the data")
+    assert len(reasons) == 5
+    # row 10: 350 disbursed of 100 extension funds is 3,5 times: a warning, the row stays
+    assert len(report.warnings) == 1 and "!J10" in report.warnings[0].cell
+    projects = result.projects
+    assert projects["area_code"].tolist() == ["66", "66", "66", "66", "64"]  # "Daklak" is 66
+    assert projects["status"].tolist() == [
+        "accepted",
+        "completed",
+        "completed",
+        "ongoing",
+        "completed",
+    ]
+    assert projects["planned_end"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2021-11-30",
+        "2021-12-31",
+        "2021-12-31",
+        "2021-12-15",
+        "2021-10-15",
+    ]
+    facts = result.facts.set_index(["area_code", "level", "activity", "indicator"])
+    # DEMO, KCĐP, Đắk Lắk: rows 3 and 10 -> 400 + 100 extension, 1200 + 200 counterpart
+    assert facts.loc[("66", "KCDP", "DEMO", "budget_kc"), "actual"] == 500
+    assert facts.loc[("66", "KCDP", "DEMO", "budget_total"), "planned"] == 1900
+    assert facts.loc[("66", "KCDP", "DEMO", "models"), "actual"] == 2
+    assert facts.loc[("66", "KCDP", "TRAIN", "projects_accepted"), "actual"] == 1
+    assert facts.loc[("66", "KCDP", "TRAIN", "trainees"), "actual"] == 35
+    assert facts.loc[("64", "KCDP", "PROD", "budget_kc"), "actual"] == 80
+    assert_accounted(report, data / name)
+
+
+@pytest.mark.parametrize("name", ["projects_kp.xlsx", "projects_kp.csv"])
+def test_kp_columns_set_the_level_and_words_set_the_amount(data, name):
+    facts = load(data / name)
+    projects = facts.attrs["projects"]
+    assert projects["level"].tolist() == ["KCQG", "KCQG", "KCDP", "KCDP"]
+    assert projects["activity"].tolist() == ["TRAIN", "MACH", "DEMO", "INFO"]  # from titles
+    # "262,5 triệu", "1,5 tỉ", "hơn 300 triệu", 120
+    assert projects["budget_kc"].tolist() == [262.5, 1500.0, 300.0, 120.0]
+    # "84,06%", 100, "120%" (above 100: kept out of completion_pct, with a warning), 100
+    np.testing.assert_array_equal(projects["completion_pct"], [84.06, 100, np.nan, 100])
+    texts = [w.text for w in facts.attrs["ingest_report"].warnings]
+    assert any("'hơn 300 triệu' is approximate ('>')" in t for t in texts)
+    assert any("percentage 120% is above 100%" in t for t in texts)
+    assert facts.attrs["ingest_report"].area_code == "67"  # "TỈNH ĐẮK NÔNG"
+
+
+def test_project_list_without_year_needs_the_argument(data, tmp_path):
+    path = tmp_path / "no_year.csv"
+    path.write_text(
+        "STT,Tên đề án,Đơn vị thụ hưởng,KP KCĐP\n1,Đào tạo nghề may,HTX A,100\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="no year column"):
+        load(path, province="Lâm Đồng")
+    facts = load(path, province="Lâm Đồng", year=2018)
+    assert facts.attrs["projects"]["year"].tolist() == [2018]
+    with pytest.raises(DataError, match="names no province"):
+        load(path, year=2018)
+
+
+def test_project_list_without_level_is_an_error(tmp_path):
+    path = tmp_path / "no_level.csv"
+    path.write_text(
+        "STT,Tên đề án,Đơn vị thụ hưởng,Kinh phí hỗ trợ\n1,Đào tạo nghề,HTX A,100\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="national \\(KCQG\\) or local \\(KCDP\\)"):
+        load(path, province="Lâm Đồng", year=2018)
