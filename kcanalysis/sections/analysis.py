@@ -100,6 +100,16 @@ def select(
     return facts[mask]
 
 
+def projects_of(projects: pd.DataFrame | None, year: int, area: str | None = None):
+    """Return the projects of one year (and one area), or None without a project list."""
+    if projects is None:
+        return None
+    mask = projects["year"] == year
+    if area is not None:
+        mask &= projects["area_code"] == area
+    return projects[mask]
+
+
 def value_of(
     facts: pd.DataFrame,
     area: str,
