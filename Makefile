@@ -20,10 +20,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 reports: $(STAMP) ## Set up and render the demo reports to outputs/
 	$(BIN)/kcanalysis info
-	$(BIN)/kcanalysis report --province "Đắk Lắk" --year 2024
-	$(BIN)/kcanalysis report --province "Đắk Lắk" --year 2024 --lang en
-	$(BIN)/kcanalysis report --region MTTN --year 2011 --period M8
-	$(BIN)/kcanalysis report --region MTTN --year 2024
+	$(BIN)/kcanalysis batch params/demo.yaml
 
 test: $(STAMP) ## Set up and run the whole test suite (notebook and browser tests included)
 	$(BIN)/python -m pytest
@@ -33,6 +30,8 @@ test-fast: $(STAMP) ## Run the tests not marked slow
 
 bench: $(STAMP) ## Run the benchmarks (they print ratios; not part of the tests)
 	$(BIN)/python benchmarks/methods_bench.py
+	$(BIN)/python benchmarks/ingest_bench.py
+	$(BIN)/python benchmarks/batch_bench.py
 
 lint: $(STAMP) ## Run ruff
 	$(BIN)/ruff check kcanalysis tests benchmarks

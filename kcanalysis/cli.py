@@ -105,13 +105,13 @@ def _check_data(params) -> None:
     check_available(params, load_report_data(params.data).facts)
 
 
-def _register_optional() -> None:
-    """Add the commands of the packages that provide them."""
-    try:
-        from kcanalysis.ingest.cli import validate
-    except ImportError:  # pragma: no cover - ingest not installed
-        return
+def _register() -> None:
+    """Add the commands defined beside the functions they drive."""
+    from kcanalysis.ingest.cli import validate
+    from kcanalysis.reporting.batch.cli import batch
+
     main.add_command(validate)
+    main.add_command(batch)
 
 
-_register_optional()
+_register()

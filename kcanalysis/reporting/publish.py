@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from kcanalysis.errors import ReportError
 from kcanalysis.reporting.files import atomic_write_bytes
 
+if TYPE_CHECKING:  # nbformat is imported when needed: it takes a second (jsonschema)
+    import nbformat
+
 _TEMPLATES = Path(str(resources.files("kcanalysis"))) / "reporting" / "templates"
 _KEEP_MIME = ("text/html", "image/png", "text/markdown")
+#: The exporter and its preprocessors keep state while converting: one thread at a time.
+_EXPORT_LOCK = threading.Lock()
 
 
 @cache
@@ -86,13 +91,16 @@ def publish_html(
     Path
         `html_path`.
     """
+    import nbformat
+
     nb = (
         executed
         if isinstance(executed, nbformat.NotebookNode)
         else nbformat.read(str(executed), as_version=4)
     )
     nb = clean_outputs(nb)
-    body, _ = _exporter().from_notebook_node(
-        nb, resources={"kc_css": _css(), "kc_lang": lang, "kc_title": title}
-    )
+    with _EXPORT_LOCK:
+        body, _ = _exporter().from_notebook_node(
+            nb, resources={"kc_css": _css(), "kc_lang": lang, "kc_title": title}
+        )
     return atomic_write_bytes(Path(html_path), body.encode("utf-8"))

@@ -151,13 +151,22 @@ def region_panel(
     """
     from kcanalysis.datasets import deflate
 
-    rows = []
-    for code in members_with_data(facts, region, year, period):
-        row = {"area_code": code, "area_name": provinces.province_name(code, year)}
-        for ind in ("budget_kc", *COST_OUTPUTS):
-            row[ind] = value_of(facts, code, year, period, ind)
-        rows.append(row)
-    df = pd.DataFrame(rows)
+    members = members_with_data(facts, region, year, period)
+    indicators_ = ["budget_kc", *COST_OUTPUTS]
+    sel = facts[
+        (facts["year"] == year)
+        & (facts["period"] == period)
+        & (facts["level"] == "ALL")
+        & (facts["activity"] == "ALL")
+        & facts["indicator"].isin(indicators_)
+        & facts["area_code"].isin(members)
+    ]
+    wide = sel.pivot_table(
+        index="area_code", columns="indicator", values="actual", aggfunc="first", dropna=False
+    )
+    df = wide.reindex(index=members, columns=indicators_).rename_axis(None, axis=1)
+    df = df.reset_index(names="area_code")
+    df.insert(1, "area_name", [provinces.province_name(c, year) for c in df["area_code"]])
     if df.empty:
         return df
     try:

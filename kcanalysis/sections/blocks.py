@@ -18,12 +18,27 @@ import pandas as pd
 
 from kcanalysis.text import escape, phrase
 
+#: Machine-readable headline figures a report exposes to the batch index (never published).
+HEADLINE_MIME = "application/vnd.kcanalysis.headline+json"
+
 
 class HTMLBlock(str):
-    """A piece of report HTML; notebooks display it as HTML."""
+    """A piece of report HTML; notebooks display it as HTML.
+
+    `data` adds other MIME types to the display (e.g. the headline figures as JSON);
+    the publisher keeps only HTML and images, so readers never see them.
+    """
+
+    def __new__(cls, html: str = "", data: dict | None = None):
+        block = super().__new__(cls, html)
+        block.extra = dict(data or {})
+        return block
 
     def _repr_html_(self) -> str:
         return str(self)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": str(self), **self.extra}
 
 
 class Numbering:

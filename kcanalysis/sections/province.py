@@ -137,6 +137,22 @@ class ProvinceReport:
             self.data.facts, self.p.region, self.p.year, self.p.period, self.p.base_year
         )
 
+    @cached_property
+    def headline(self) -> dict[str, float | None]:
+        """The index page's headline figures: spending (million VND), % of plan, trainees."""
+        f = self.fulfilment.set_index("indicator")
+
+        def get(ind: str, col: str) -> float | None:
+            value = f[col].get(ind, np.nan) if col in f else np.nan
+            return None if pd.isna(value) else float(value)
+
+        pct = get("budget_kc", "fulfilment_ratio")
+        return {
+            "budget_kc_mvnd": get("budget_kc", "actual"),
+            "budget_kc_plan_pct": None if pct is None else round(100 * pct, 1),
+            "trainees": get("trainees", "actual"),
+        }
+
     # ------------------------------------------------------------------ findings
     @cached_property
     def findings(self) -> list[str]:
@@ -235,7 +251,7 @@ class ProvinceReport:
                 lang,
             )
         )
-        return B.HTMLBlock("".join(parts))
+        return B.HTMLBlock("".join(parts), data={B.HEADLINE_MIME: self.headline})
 
     def schedule(self) -> B.HTMLBlock:
         """Section 1: plan fulfilment, against last year and the region; on-time completion."""

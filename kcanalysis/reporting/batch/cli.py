@@ -1,0 +1,81 @@
+"""The `kcanalysis batch` command: render the reports of a run file in parallel.
+
+The lead's `kcanalysis/cli.py` adds it with ``main.add_command(batch)``; it also runs as
+``python -m kcanalysis.reporting.batch.cli PARAMS.yaml``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kcanalysis.errors import KcAnalysisError
+from kcanalysis.reporting.batch.engines import ENGINES
+
+
+@click.command("batch")
+@click.argument("run_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Reports rendered at once (default: the number of cores).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="warm",
+    show_default=True,
+    help="warm: one long-lived kernel per worker; papermill: a fresh kernel per report.",
+)
+@click.option("--force", is_flag=True, help="Render every report, even those up to date.")
+@click.option("--retry-failed", is_flag=True, help="Render only the reports that failed last time.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=600.0,
+    show_default=True,
+    help="Seconds one report may run before it is stopped and marked as timed out.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (replaces any 'out' in the run file; default: outputs/).",
+)
+@click.option("--no-progress", is_flag=True, help="No progress bar (status lines only).")
+@click.pass_context
+def batch(ctx, run_file, jobs, engine, force, retry_failed, timeout, out, no_progress) -> None:
+    """Render every report named in RUN_FILE, in parallel, and write an index.html.
+
+    RUN_FILE is a YAML grid (notebook, areas, years, periods, langs, data), a list of
+    grids under `runs:`, or an explicit list under `sets:`; see
+    `kcanalysis.reporting.batch.grid`. Reports that are up to date are skipped. The exit
+    code is 1 if any report failed or timed out, 2 if the run file is invalid. The last
+    line printed is the path of index.html.
+    """
+    from kcanalysis.reporting.batch.grid import read_plan
+    from kcanalysis.reporting.batch.runner import Options, run_batch
+    from kcanalysis.reporting.batch.summary import summary_table
+
+    options = Options(engine, jobs, force, retry_failed, timeout, progress=not no_progress)
+    try:
+        plan = read_plan(run_file, out)
+        outcome = run_batch(plan, options)
+    except KcAnalysisError as err:
+        click.echo(f"error: {err}", err=True)
+        ctx.exit(2)
+    except KeyboardInterrupt:
+        click.echo("Interrupted: finished reports are kept; run again to do the rest.", err=True)
+        ctx.exit(130)
+    sys.stderr.flush()
+    click.echo(summary_table(outcome))
+    click.echo(str(outcome.index))
+    ctx.exit(outcome.exit_code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    batch()
