@@ -16,6 +16,7 @@ from kcanalysis import indicators, methods, plots, provinces, vocab
 from kcanalysis.params import ProvinceReportParams
 from kcanalysis.sections import analysis as A  # noqa: N812
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
 from kcanalysis.text import format_money, format_number, format_percent_value
 
@@ -443,31 +444,18 @@ class ProvinceReport:
         return B.HTMLBlock("".join(parts))
 
     def _funnel(self) -> B.HTMLBlock:
-        lang = self.lang
-        head = B.heading(say("h_funnel", lang), 3)
-        if self.data.projects is None or self.p.period != "FY":
-            return B.HTMLBlock(head + B.paragraph(say("no_funnel", lang), "kc-note"))
-        codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
-        ot = A.on_time_by_province(self.data.projects, codes, self.p.year)
-        ot = ot[ot["n_due"] > 0]
-        if len(ot) < 3:
-            return B.HTMLBlock(head + B.paragraph(say("no_funnel", lang), "kc-note"))
-        target = ot["n_on_time"].sum() / ot["n_due"].sum()
-        limits = A.funnel_grid(ot["n_due"], target)
         mine = provinces.province_name(self.area, self.p.year)
-        fig = plots.plot_funnel(
-            ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
-            limits=limits,
-            target=target,
-            highlight=mine if mine in set(ot["area_name"]) else None,
-            xlabel=say("n_due", lang),
-            ylabel=say("on_time", lang),
-            lang=lang,
-        )
         return B.HTMLBlock(
-            head
-            + B.figure(fig, say("c_funnel", lang), self.num)
-            + B.paragraph(say("funnel_text", lang), "kc-note")
+            B.heading(say("h_funnel", self.lang), 3)
+            + S.on_time_funnel(
+                self.data,
+                self.p.region,
+                self.p.year,
+                self.p.period,
+                self.lang,
+                self.num,
+                highlight=mine,
+            )
         )
 
     def _dea(self) -> B.HTMLBlock:
@@ -477,19 +465,9 @@ class ProvinceReport:
         d = self.dea
         if d.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
-        parts.append(B.paragraph(say("dea_intro", lang, n=str(len(d)))))
-        fig = plots.plot_dea_frontier(
-            d.assign(efficiency=d["crs"]),
-            x="budget_kc_real",
-            y="trainees",
-            efficiency="efficiency",
-            label="area_name",
-            xlabel=say("kc_funds", lang),
-            ylabel=say("trainees", lang),
-            highlight=provinces.province_name(self.area, self.p.year),
-            lang=lang,
+        parts.append(
+            S.dea_figure(d, lang, self.num, provinces.province_name(self.area, self.p.year))
         )
-        parts.append(B.figure(fig, say("c_dea", lang), self.num))
         mine = d[d["area_code"] == self.area]
         parts.append(
             B.table(

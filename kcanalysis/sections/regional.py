@@ -11,6 +11,7 @@ from kcanalysis import indicators, plots, provinces, vocab
 from kcanalysis.params import RegionalOverviewParams, check_available
 from kcanalysis.sections import analysis as A  # noqa: N812
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
 from kcanalysis.text import format_number, format_qualified
 
@@ -239,27 +240,9 @@ class RegionalOverview:
         """Section 3: on-time completion funnel plot."""
         lang = self.lang
         parts = [B.heading(SECTIONS["funnel"][lang], anchor="funnel")]
-        codes = A.members_with_data(self.data.facts, self.p.region, self.p.year, self.p.period)
-        ot = (
-            A.on_time_by_province(self.data.projects, codes, self.p.year)
-            if self.p.period == "FY"
-            else pd.DataFrame()
+        parts.append(
+            S.on_time_funnel(self.data, self.p.region, self.p.year, self.p.period, lang, self.num)
         )
-        if ot.empty or (ot["n_due"] > 0).sum() < 3:
-            return B.HTMLBlock(parts[0] + B.paragraph(say("no_funnel", lang), "kc-note"))
-        ot = ot[ot["n_due"] > 0]
-        target = ot["n_on_time"].sum() / ot["n_due"].sum()
-        limits = A.funnel_grid(ot["n_due"], target)
-        fig = plots.plot_funnel(
-            ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
-            limits=limits,
-            target=target,
-            xlabel=say("n_due", lang),
-            ylabel=say("on_time", lang),
-            lang=lang,
-        )
-        parts.append(B.figure(fig, say("c_funnel", lang), self.num))
-        parts.append(B.paragraph(say("funnel_text", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def frontier(self) -> B.HTMLBlock:
@@ -269,18 +252,7 @@ class RegionalOverview:
         d = A.dea_scores(self.panel)
         if d.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
-        parts.append(B.paragraph(say("dea_intro", lang, n=str(len(d)))))
-        fig = plots.plot_dea_frontier(
-            d.assign(efficiency=d["crs"]),
-            x="budget_kc_real",
-            y="trainees",
-            efficiency="efficiency",
-            label="area_name",
-            xlabel=say("kc_funds", lang),
-            ylabel=say("trainees", lang),
-            lang=lang,
-        )
-        parts.append(B.figure(fig, say("c_dea", lang), self.num))
+        parts.append(S.dea_figure(d, lang, self.num))
         num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts.append(
             B.table(
