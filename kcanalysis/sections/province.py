@@ -20,6 +20,16 @@ from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
 from kcanalysis.text import format_money, format_number, format_percent_value
 
+_HEADLINE = (
+    "budget_kc",
+    "disbursed",
+    "projects",
+    "trainees",
+    "models",
+    "establishments",
+    "jobs_created",
+)
+
 
 class ProvinceReport:
     """All sections of one province report, computed from `ReportData`."""
@@ -43,8 +53,21 @@ class ProvinceReport:
 
     @cached_property
     def fulfilment(self) -> pd.DataFrame:
+        """Headline indicators: reported totals, fulfilment, last year, regional median.
+
+        `planned` and `actual` are the full totals of the area (so nothing reported is left
+        out of the table); the fulfilment ratio uses the parts that report both, and its
+        note says when that differs.
+        """
         this = self.facts[self.facts["year"] == self.p.year]
-        res = indicators.plan_fulfilment(this, levels=["ALL"], activities=["ALL"])
+        totals = this[(this["level"] == "ALL") & (this["activity"] == "ALL")]
+        shown = [i for i in _HEADLINE if i in set(totals["indicator"])]
+        if not shown:
+            return pd.DataFrame(columns=["indicator", "planned", "actual", "fulfilment_ratio"])
+        res = indicators.plan_fulfilment(
+            this, indicators=shown, levels=["ALL"], activities=["ALL"]
+        ).drop(columns=["planned", "actual"])
+        res = res.merge(totals[["indicator", "planned", "actual"]], on="indicator", how="left")
         last = self.facts[self.facts["year"] == self.p.year - 1]
         prev = {
             r.indicator: r.actual
@@ -56,17 +79,7 @@ class ProvinceReport:
         res["region_median"] = res["indicator"].map(
             lambda i: float(panel[i].median()) if i in panel else np.nan
         )
-        order = [
-            "budget_kc",
-            "disbursed",
-            "projects",
-            "trainees",
-            "models",
-            "establishments",
-            "jobs_created",
-        ]
-        res = res[res["indicator"].isin(order)]
-        return res.assign(_o=res["indicator"].map(order.index)).sort_values("_o")
+        return res.assign(_o=res["indicator"].map(_HEADLINE.index)).sort_values("_o")
 
     @cached_property
     def panel(self) -> pd.DataFrame:

@@ -49,11 +49,13 @@ def read_tables(html: str) -> dict[str, pd.DataFrame]:
     """Return {"Bảng 1": DataFrame, ...} with the header row as columns."""
     parser = _Tables()
     parser.feed(html)
-    return {
-        name: pd.DataFrame(rows[1:], columns=rows[0])
-        for name, rows in parser.tables.items()
-        if rows
-    }
+    out = {}
+    for name, rows in parser.tables.items():
+        if rows:
+            width = len(rows[0])
+            body = [row + [""] * (width - len(row)) for row in rows[1:]]  # colspan rows
+            out[name] = pd.DataFrame(body, columns=rows[0])
+    return out
 
 
 def vi_number(text: str) -> float:

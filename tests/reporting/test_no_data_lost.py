@@ -1,5 +1,7 @@
 """The totals in a rendered report's tables equal the totals of the loaded facts."""
 
+from pathlib import Path
+
 import pytest
 
 from kcanalysis.reporting import render_report
@@ -51,3 +53,55 @@ def test_activity_table_adds_up_to_the_total_spending(tables):
     total = mix["Thực hiện"].map(vi_number).sum()
     assert total == pytest.approx(_facts("budget_kc")["actual"], abs=0.05 * len(mix))
     assert mix["Tỷ trọng"].map(vi_number).sum() == pytest.approx(100, abs=0.1 * len(mix))
+
+
+GOOD_FIXTURES = sorted(
+    p
+    for p in (Path(__file__).parents[1] / "data" / "ingest").iterdir()
+    if p.suffix in (".csv", ".xlsx")
+    and not p.name.startswith(("broken_", "many_"))
+    and "title_conflict" not in p.name
+)
+
+
+def _report_keys(facts):
+    from kcanalysis import provinces
+
+    keys = facts[["area_code", "year", "period"]].drop_duplicates().itertuples(index=False)
+    return [k for k in keys if k.area_code in provinces.codes()]
+
+
+@pytest.mark.parametrize("fixture", GOOD_FIXTURES, ids=lambda p: p.name)
+def test_every_good_fixture_reports_the_totals_it_loaded(fixture):
+    # For each province-year-period a fixture holds, the headline table of the report built
+    # on that file shows exactly the loaded totals (all levels, all activities).
+    from kcanalysis import add_totals, load, vocab
+    from kcanalysis.params import ProvinceReportParams
+    from kcanalysis.sections.province import ProvinceReport
+
+    facts = add_totals(load(fixture))
+    keys = _report_keys(facts)
+    assert keys, f"{fixture.name} holds no province figures"
+    compared = 0
+    for key in keys:
+        params = ProvinceReportParams(
+            province=key.area_code, year=int(key.year), period=key.period, data=[str(fixture)]
+        )
+        report = ProvinceReport(params)
+        table = read_tables(report.schedule())["Bảng 1"].set_index("Chỉ tiêu")
+        rows = facts[
+            (facts["area_code"] == key.area_code)
+            & (facts["year"] == key.year)
+            & (facts["period"] == key.period)
+            & (facts["level"] == "ALL")
+            & (facts["activity"] == "ALL")
+        ]
+        for row in rows.itertuples():
+            label = vocab.indicator_label(row.indicator, "vi")
+            if label not in table.index or row.actual != row.actual:
+                continue
+            shown = vi_number(table.loc[label, "Thực hiện"])
+            assert shown == round(row.actual), (fixture.name, key, row.indicator)
+            compared += 1
+    plans_only = facts["actual"].isna().all()
+    assert compared > 0 or plans_only, f"{fixture.name}: no loaded total was compared"
