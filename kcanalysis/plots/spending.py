@@ -195,7 +195,8 @@ def plot_plan_vs_actual(
         ylabel = st.word("pct_of_plan", lang) if ylabel is None else ylabel
     else:
         ax.yaxis.set_major_formatter(st.NumberFormatter(lang))
-    ax.set_xticks(pos, [st.wrap(st.display_label(v, lang), 16) for v in df[label]])
+    width = max(8, 72 // max(len(df), 1))  # narrower labels when there are more bars
+    ax.set_xticks(pos, [st.wrap(st.display_label(v, lang), width) for v in df[label]])
     ax.margins(y=0.12)
     ax.grid(axis="y", color=st.LIGHT, linewidth=0.6)
     ax.set_axisbelow(True)

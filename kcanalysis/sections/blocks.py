@@ -141,7 +141,8 @@ def toc(entries: Sequence[tuple[str, str]], lang: str) -> HTMLBlock:
     """A table of contents from (anchor, title) pairs."""
     title = "Mục lục" if lang == "vi" else "Contents"
     items = "".join(f'<li><a href="#{escape(a)}">{escape(t)}</a></li>' for a, t in entries)
-    return HTMLBlock(f'<nav class="kc-toc"><h2>{escape(title)}</h2><ol>{items}</ol></nav>')
+    # Section titles carry their own numbers ("1. ..."), so the list is not numbered.
+    return HTMLBlock(f'<nav class="kc-toc"><h2>{escape(title)}</h2><ul>{items}</ul></nav>')
 
 
 def sha256_of(path: str | Path) -> str:
