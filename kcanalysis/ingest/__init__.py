@@ -5,6 +5,11 @@ file in one of three layouts (canonical long table, project list, summary report
 returns validated `facts`, with ``attrs["ingest_report"]`` saying what became of every row
 and, for a project list, ``attrs["projects"]``. `load_many` concatenates files and refuses
 to overwrite a figure silently.
+
+Files are untrusted: whatever cannot be read becomes a one-line `DataError` naming the file
+(and the sheet and cell where one is to blame), within limits on size, rows, cells and
+unpacked size (see `kcanalysis.ingest.readers` and `kcanalysis.ingest.xlsx`); text that
+looks like a formula is kept as text and never evaluated.
 """
 
 from kcanalysis.ingest.loading import Ingested, ingest, load, load_many

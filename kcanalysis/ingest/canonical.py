@@ -8,6 +8,7 @@ import pandas as pd
 from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import headers
+from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job, area_name, area_of, period_of
 from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, parse_column
 from kcanalysis.ingest.sections import is_note, level_of_text
@@ -141,7 +142,7 @@ def convert(job: Job) -> pd.DataFrame:
         for i, v in enumerate(cells["year"]):
             y = _year(v)
             if y is None:
-                bad(i, "year", f"year {v!r} is not a year")
+                bad(i, "year", f"year {shown(v)} is not a year")
             else:
                 years[i] = y
     elif job.year is None:
@@ -210,7 +211,7 @@ def _lookup(cells, target, fn, what, bad, n, hint, default=None) -> list:
             cache[key] = fn(key) if key else None
         code = cache[key]
         if code is None:
-            bad(i, target, f"{what} {v!r} is not understood; use {hint}")
+            bad(i, target, f"{what} {shown(v)} is not understood; use {hint}")
         out.append(code)
     return out
 
@@ -236,7 +237,9 @@ def _level(text: str, default: str | None) -> str | None:
 
 def _year(value) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value) if float(value).is_integer() else None
+        if not (float(value).is_integer() and 0 < value < 10_000):
+            return None
+        return int(value)
     text = str(value).strip()
     return int(text) if text.isdecimal() and len(text) == 4 else None
 
@@ -260,16 +263,23 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
             if not ok[i] or v is None:
                 continue
             code, reason = lookup(v, years[i])
-            if code is None and target == "area_name" and codes[i] is not None:
+            unknown = reason.startswith("unknown province")
+            if code is None and target == "area_name" and codes[i] is not None and unknown:
                 job.warn(
                     pos[i],
                     col[target].col,
-                    f"area name {v!r} is not recognised; the code {codes[i]} is used",
+                    f"area name {shown(v)} is not recognised; the code {codes[i]} is used",
                 )
             elif code is None:
                 bad(i, target, reason)
             elif codes[i] is not None and codes[i] != code:
-                bad(i, target, f"area code {codes[i]} and area name {v!r} disagree")
+                known, _ = area_name(codes[i], int(years[i]))
+                bad(
+                    i,
+                    target,
+                    f"area code {codes[i]} ({known or 'no unit'} in {years[i]}) and area name "
+                    f"{shown(v)} disagree",
+                )
             else:
                 codes[i] = code
     live = np.flatnonzero(ok)
@@ -284,7 +294,7 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
                 "(pass province=...)",
             )
     else:
-        checked = job.area_codes(pos[live], codes[live], column)
+        checked = job.area_codes(pos[live], codes[live], column, years[live])
         codes[live] = checked
         ok[live[[c is None for c in checked]]] = False
     names = np.full(n, "", dtype=object)
@@ -315,10 +325,12 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
             continue
         unit = parse_unit(given[i])
         if unit is None:
-            bad(i, "unit", f"unit {given[i]!r} is not understood")
+            bad(i, "unit", f"unit {shown(given[i])} is not understood")
         elif (unit.unit == vocab.MONEY_UNIT) != (canonical == vocab.MONEY_UNIT):
             bad(
-                i, "unit", f"unit {given[i]!r} does not fit indicator {indicators[i]} ({canonical})"
+                i,
+                "unit",
+                f"unit {shown(given[i])} does not fit indicator {indicators[i]} ({canonical})",
             )
         elif unit.unit == vocab.MONEY_UNIT:
             factors[i] = unit.factor
@@ -351,7 +363,7 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
             text = str(v).strip()
             q = QUALIFIER_SYMBOLS.get(text, QUALIFIER_WORDS.get(fold_words(text)))
             if q is None and text not in vocab.QUALIFIERS:
-                bad(i, "qualifier", f"qualifier {text!r} is not one of '>', '<', '~'")
+                bad(i, "qualifier", f"qualifier {shown(text)} is not one of '>', '<', '~'")
             else:
                 quals[i] = q if q is not None else text
     for i in np.flatnonzero(

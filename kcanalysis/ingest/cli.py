@@ -9,7 +9,8 @@ import click
 import pandas as pd
 
 from kcanalysis.errors import KcAnalysisError
-from kcanalysis.ingest.loading import ingest
+from kcanalysis.ingest.grid import one_line
+from kcanalysis.ingest.loading import ingest, nothing_loaded
 from kcanalysis.ingest.numbers import format_vn
 
 MAX_SHOWN = 30
@@ -32,8 +33,8 @@ def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
     try:
         result = ingest(file, province=province, year=year, period=period, sheet=sheet)
     except KcAnalysisError as err:
-        click.echo(f"Error: {err}", err=True)
-        click.echo("Nothing could be loaded.", err=True)
+        # one line, as the kcanalysis command shows its errors
+        click.echo(f"error: {one_line(err, 2000)}", err=True)
         raise SystemExit(2) from err
     report = result.report
     for line in report.summary_lines():
@@ -55,7 +56,7 @@ def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
         report.write_quarantine(quarantine_csv)
         click.echo(f"Quarantined rows written to {quarantine_csv}")
     if result.facts.empty:
-        click.echo("Nothing could be loaded.")
+        click.echo(f"Nothing could be loaded. {report.path.name}: {nothing_loaded(report)}.")
         raise SystemExit(2)
     click.echo("Totals loaded per level and activity:")
     click.echo(_totals(result.facts))

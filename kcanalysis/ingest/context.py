@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kcanalysis import provinces
 from kcanalysis.errors import DataError, ParameterError, UnknownProvinceError
+from kcanalysis.ingest.areas import name_in_year
 from kcanalysis.ingest.sections import level_of_text
 from kcanalysis.ingest.units import Unit, parse_unit_line
 from kcanalysis.normalize import fold_words
@@ -32,6 +33,8 @@ class Found:
 
     value: object
     where: str
+    #: the words the value was read from (a province's name in a title), for `in_year`
+    text: str = ""
 
 
 @dataclass
@@ -41,18 +44,20 @@ class Arguments:
     area: str | None = None
     year: int | None = None
     period: str | None = None
+    #: the province as given, when it is a name (read for the year by `in_year`)
+    name: str = ""
 
     @classmethod
     def check(cls, province=None, year=None, period=None) -> Arguments:
         """Validate the arguments; raise UnknownProvinceError or ParameterError."""
-        area = None
+        area, name = None, ""
         if province is not None:
             text = str(province).strip()
-            area = (
-                text.upper()
-                if provinces.is_area_code(text.upper()) and not text.isdigit()
-                else provinces.normalize_province(province)
-            )
+            if provinces.is_area_code(text.upper()) and not text.isdigit():
+                area = text.upper()
+            else:
+                area = provinces.normalize_province(province)
+                name = "" if isinstance(province, int) or text.isdecimal() else text
         if year is not None:
             if isinstance(year, bool) or not str(year).strip().isdecimal():
                 raise ParameterError(f"year={year!r} is not a year; give e.g. year=2017.")
@@ -66,7 +71,22 @@ class Arguments:
                     f"period={period!r} is not understood; use FY, M1..M11 (first N months) "
                     "or P<start>-<end>."
                 )
-        return cls(area, year, period)
+        return cls(area, year, period, name)
+
+    def in_year(self, year: int | None, file: str) -> str | None:
+        """Return the area code, a province name read as the unit that bore it in `year`.
+
+        Raises
+        ------
+        DataError
+            If the name names no province in the year (province="Phú Yên" for 2026).
+        """
+        if not self.name or year is None:
+            return self.area
+        code, reason = name_in_year(self.name, year)
+        if code is None:
+            raise DataError(f"{file}: the argument province={self.name!r}: {reason}.")
+        return code
 
 
 @dataclass
@@ -89,8 +109,8 @@ def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
             info.units.append(Found(unit, ref))
             continue
         key = fold_words(text)
-        for code in _places(key):
-            info.areas.append(Found(code, ref))
+        for code, words in _places(key):
+            info.areas.append(Found(code, ref, words))
         dated = _DATE_LINE.sub(" ", key)
         span = _SPAN.search(dated)
         if span and int(span.group(1)) < int(span.group(2)):
@@ -113,10 +133,10 @@ def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
     return info
 
 
-def _places(key: str) -> list[str]:
+def _places(key: str) -> list[tuple[str, str]]:
     found = []
     if "mien trung" in key and "tay nguyen" in key:
-        found.append("MTTN")
+        found.append(("MTTN", ""))
     for pattern in (_PLACE_PREFIX, _PLACE_BEFORE_DATE):
         m = pattern.search(key)
         if not m:
@@ -129,7 +149,7 @@ def _places(key: str) -> list[str]:
             candidates = [" ".join(words[:n]) for n in spans]
         for candidate in candidates:
             try:
-                found.append(provinces.normalize_province(candidate))
+                found.append((provinces.normalize_province(candidate), candidate))
                 break
             except UnknownProvinceError:
                 continue
@@ -182,3 +202,25 @@ def money_unit(info: TitleInfo) -> tuple[Unit | None, str, list[str]]:
         for f in others
     ]
     return first.value, first.where, warnings
+
+
+def in_year(found: list[Found], year: int | None, name: str) -> list[Found]:
+    """Read the province names of a title as the units that bore them in `year`.
+
+    Raises
+    ------
+    DataError
+        If a name names no province in the year ("Tỉnh Phú Yên" over a 2026 table).
+    """
+    if year is None:
+        return found
+    out = []
+    for f in found:
+        if not f.text:
+            out.append(f)
+            continue
+        code, reason = name_in_year(f.text, year, " (in the title)")
+        if code is None:
+            raise DataError(f"{name}: {f.where}: {reason}.")
+        out.append(Found(code, f.where, f.text))
+    return out

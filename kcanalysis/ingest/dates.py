@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from kcanalysis.ingest.grid import shown
 from kcanalysis.normalize import fold_words
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -35,7 +36,7 @@ def parse_date(value: object) -> pd.Timestamp | None:
         g = m.group(1)
         q = int(g) if g.isdigit() else _ROMAN_Q.get(g, 0)
         if not 1 <= q <= 4:
-            raise ValueError(f"{value!r} names no quarter")
+            raise ValueError(f"{shown(value)} names no quarter")
         return _month_end(int(m.group(2)), 3 * q)
     if re.match(r"^(?:ngay )?\d{1,2} (?:thang )?\d{1,2} (?:nam )?\d{4}$", key):
         d, mth, y = nums
@@ -48,7 +49,7 @@ def parse_date(value: object) -> pd.Timestamp | None:
     if re.match(r"^\d{4} \d{1,2} \d{1,2}$", key):
         y, mth, d = nums
         return pd.Timestamp(y, mth, d)
-    raise ValueError(f"{value!r} is not a date")
+    raise ValueError(f"{shown(value)} is not a date")
 
 
 def _month_end(year: int, month: int) -> pd.Timestamp:
@@ -65,6 +66,6 @@ def parse_dates(values, bad: Callable[[int, int, str], None], col: int) -> pd.Se
         try:
             out.append(parse_date(v))
         except (ValueError, TypeError, OverflowError):
-            bad(i, col, f"{v!r} is not a date (use dd/mm/yyyy, mm/yyyy or 'Quý IV/2017')")
+            bad(i, col, f"{shown(v)} is not a date (use dd/mm/yyyy, mm/yyyy or 'Quý IV/2017')")
             out.append(None)
     return pd.Series(pd.to_datetime(out), dtype="datetime64[ns]")

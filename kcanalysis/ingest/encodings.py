@@ -1,15 +1,23 @@
 """Decoding CSV bytes: UTF-8 (with or without BOM), UTF-16, Windows-1258, and Windows-1252
-text typed in the legacy TCVN3 or VNI fonts (converted later, cell by cell)."""
+text typed in the legacy TCVN3 or VNI fonts (converted later, cell by cell).
+
+A file that mixes encodings (UTF-8 lines and lines that are not) is refused rather than
+half misread, and so is a byte-order mark after the start of the text (two files pasted
+into one, or an invisible character inside a name)."""
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import legacy
 
 _SAMPLE = 65536
+_VIETNAMESE = re.compile(
+    "[\u00c0-\u00fd\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -27,7 +35,45 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             f"{name}: the text cannot be decoded ({err.encoding}: {err.reason} at byte "
             f"{err.start}). Save the file as CSV UTF-8 from Excel and try again."
         ) from err
+    _check_bom(text, name)
     return unicodedata.normalize("NFC", text), label
+
+
+def _check_bom(text: str, name: str) -> None:
+    """Raise DataError for a byte-order mark (U+FEFF) after the start of the text."""
+    at = text.find("\ufeff")
+    if at < 0:
+        return
+    line = text.count("\n", 0, at) + 1
+    start = text.rfind("\n", 0, at) + 1
+    if at == start:
+        raise DataError(
+            f"{name}: line {line} starts with a byte-order mark (U+FEFF), as if a second CSV "
+            "file had been pasted after the first. Give the files separately."
+        )
+    raise DataError(
+        f"{name}: line {line} holds an invisible byte-order mark (U+FEFF) at character "
+        f"{at - start + 1}, which would make its text differ from what it shows. Save the "
+        "file again as CSV UTF-8."
+    )
+
+
+def _mixed_lines(data: bytes) -> tuple[int, int] | None:
+    """Return (a UTF-8 line, a line that is not UTF-8) when bytes mix encodings, or None."""
+    utf8 = other = 0
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or n
+        else:
+            if _VIETNAMESE.search(text):
+                utf8 = utf8 or n
+        if utf8 and other:
+            return utf8, other
+    return None
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -50,6 +96,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed:
+        raise DataError(
+            f"{name} mixes text encodings: line {mixed[0]} is UTF-8 but line {mixed[1]} is "
+            "not (rows pasted from files saved differently?), so some of its names would be "
+            "misread. Save the whole file as CSV UTF-8 from Excel."
+        )
     return _decode_windows(data)
 
 

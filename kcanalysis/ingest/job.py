@@ -11,7 +11,8 @@ import pandas as pd
 
 from kcanalysis import provinces
 from kcanalysis.errors import DataError, UnknownProvinceError
-from kcanalysis.ingest.readers import Grid
+from kcanalysis.ingest.areas import name_in_year
+from kcanalysis.ingest.grid import Grid, shown
 from kcanalysis.ingest.report import LOADED, STRUCTURAL, IngestReport
 from kcanalysis.ingest.tables import Table
 from kcanalysis.normalize import fold, fold_words
@@ -38,6 +39,8 @@ class Job:
     report: IngestReport
     area: str | None = None
     area_where: str = ""
+    #: the province's name, when the title or the argument names it (read per year)
+    area_text: str = ""
     year: int | None = None
     year_where: str = ""
     period: str | None = None
@@ -85,33 +88,57 @@ class Job:
         self.report.warn(f"{self.name}: {self.ref(pos, col)}", text)
 
     # ------------------------------------------------------------------ shared checks
-    def area_codes(self, positions, codes: np.ndarray, col: int) -> np.ndarray:
+    def area_in(self, year: int | None) -> tuple[str | None, str]:
+        """Return (code, "") of the title/argument's area in `year`, or (None, reason).
+
+        A province given by name is read as the unit that bore the name in the year.
+        """
+        if self.area is None or not self.area_text or year is None:
+            return self.area, ""
+        return name_in_year(self.area_text, int(year))
+
+    def area_codes(self, positions, codes: np.ndarray, col: int, years=None) -> np.ndarray:
         """Check row areas against the title/argument; quarantine rows that disagree.
 
-        `codes` holds None where the row names no area (the title/argument's is used).
+        `codes` holds None where the row names no area (the title/argument's is used);
+        `years` (the rows' years) reads a province named by the title/argument in each year.
         Returns the codes, None for quarantined rows. Raises DataError if no row agrees.
         """
         codes = np.asarray(codes, dtype=object)
         if self.area is None:
             return codes
+        if years is None or not self.area_text:
+            expected = np.full(len(codes), self.area, dtype=object)
+            refused: dict[int, str] = {}
+        else:
+            found = {int(y): self.area_in(int(y)) for y in pd.unique(np.asarray(years))}
+            expected = np.array([found[int(y)][0] for y in years], dtype=object)
+            refused = {i: found[int(y)][1] for i, y in enumerate(years) if found[int(y)][1]}
+        if refused and len(refused) == len(positions):
+            i = next(iter(refused))
+            raise DataError(f"{self.where(positions[i], col)}: {self.area_where}: {refused[i]}.")
         given = np.array([c is not None for c in codes], dtype=bool)
-        bad = np.flatnonzero(given & (codes != self.area))
-        if len(bad) and len(bad) == len(positions):
-            pos, code = positions[bad[0]], codes[bad[0]]
+        bad = np.flatnonzero(given & (codes != expected))
+        bad = bad[[int(i) not in refused for i in bad]]
+        if len(bad) and len(bad) + len(refused) == len(positions):
+            pos, code, area = positions[bad[0]], codes[bad[0]], expected[bad[0]]
             raise DataError(
                 f"{self.where(pos, col)}: the rows are about {_area(code)}, but "
-                f"{self.area_where} says {_area(self.area)}. A conflict is not guessed: fix "
+                f"{self.area_where} says {_area(area)}. A conflict is not guessed: fix "
                 "the argument or the file."
             )
+        for i, reason in refused.items():
+            self.quarantine(positions[i], col, f"{self.area_where}: {reason}")
         for i in bad:
             self.quarantine(
                 positions[i],
                 col,
                 f"area {_area(codes[i])} differs from "
-                f"{_area(self.area)} given by {self.area_where}",
+                f"{_area(expected[i])} given by {self.area_where}",
             )
-        out = np.where(given, codes, self.area).astype(object)
+        out = np.where(given, codes, expected).astype(object)
         out[bad] = None
+        out[list(refused)] = None
         return out
 
     def check_years(self, positions, years: np.ndarray, col: int) -> np.ndarray:
@@ -180,7 +207,10 @@ def _area(code: str) -> str:
 
 
 def area_of(value: object, year: int | None) -> tuple[str | None, str]:
-    """Return (area code, "") for a province or region name/code, or (None, reason)."""
+    """Return (area code, "") for a province or region name/code, or (None, reason).
+
+    A name is read as the unit that bore it in `year` (see `kcanalysis.ingest.areas`).
+    """
     if value is None or (isinstance(value, float) and value != value):
         return None, ""
     text = str(value).strip()
@@ -191,13 +221,12 @@ def area_of(value: object, year: int | None) -> tuple[str | None, str]:
     for rid, region in provinces.regions().items():
         if fold(text) in (fold(region.name_vi), fold(region.name_en), fold(rid)):
             return rid, ""
-    try:
-        code = provinces.normalize_province(text)
-    except UnknownProvinceError as err:
-        return None, (f"unknown province {text!r} (did you mean: {', '.join(err.suggestions)}?)")
-    if year is not None and year >= provinces.MERGER_YEAR and not text.isdigit():
-        code = provinces.successor(code)
-    return code, ""
+    if text.isdigit():  # a code means what it names in the year (see area_name)
+        try:
+            return provinces.normalize_province(text), ""
+        except UnknownProvinceError:
+            return None, f"unknown province {shown(text)}: no GSO province code"
+    return name_in_year(text, year)
 
 
 def area_name(code: str, year: int) -> tuple[str, str]:

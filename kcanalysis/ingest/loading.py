@@ -11,9 +11,10 @@ import pandas as pd
 
 from kcanalysis.errors import DataError, ParameterError
 from kcanalysis.ingest import canonical, projects, summary
-from kcanalysis.ingest.context import Arguments, money_unit, read_title, resolve
+from kcanalysis.ingest.context import Arguments, in_year, money_unit, read_title, resolve
+from kcanalysis.ingest.grid import Grid, one_line, shown
 from kcanalysis.ingest.job import Job
-from kcanalysis.ingest.readers import Grid, iter_grids
+from kcanalysis.ingest.readers import iter_grids
 from kcanalysis.ingest.report import IngestReport, column_letter
 from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
 from kcanalysis.ingest.units import parse_unit_line
@@ -48,7 +49,7 @@ def ingest(path, province=None, year=None, period=None, sheet=None) -> Ingested:
     tried = []
     for grid in iter_grids(path, sheet):
         if grid.cells.empty:
-            tried.append(f"{grid.sheet!r} (empty)")
+            tried.append(f"{grid.sheet!r} ({grid.empty_reason or 'no cells'})")
             continue
         head = grid.cells.iloc[: SEARCH_ROWS + 2].to_numpy(dtype=object).tolist()
         table = locate(head, grid.merged)
@@ -67,6 +68,7 @@ def ingest(path, province=None, year=None, period=None, sheet=None) -> Ingested:
 def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) -> Ingested:
     name = grid.path.name
     report = IngestReport(grid.path, grid.sheet, grid.first_row, len(grid.cells))
+    _check_duplicates(grid, table, report)
     report.encoding = grid.encoding
     report.layout = table.layout
     for note in grid.notes:
@@ -74,9 +76,11 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
     for cell, text in grid.warnings:
         report.warn(f"{name}: {cell}", text)
     info = read_title(_title_cells(grid, table, report))
-    area = resolve("province", info.areas, args.area, name, "province")
     year_ = resolve("year", info.years, args.year, name, "year")
     period_ = resolve("period", info.periods, args.period, name, "period")
+    area = resolve(
+        "province", in_year(info.areas, year_, name), args.in_year(year_, name), name, "province"
+    )
     levels = {f.value for f in info.levels}
     unit, unit_cell, unit_warnings = money_unit(info)
     for text in unit_warnings:
@@ -87,6 +91,7 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
         report,
         area=area,
         area_where=_where(info.areas, "province", province),
+        area_text=_area_text(info.areas, area, args),
         year=year_,
         year_where=_where(info.years, "year", year),
         period=period_,
@@ -110,6 +115,25 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
     return Ingested(facts, projs, report)
 
 
+def _check_duplicates(grid: Grid, table: Table, report: IngestReport) -> None:
+    """Raise DataError if two header cells name the same column (which holds the figures?)."""
+    if not table.duplicates:
+        return
+    first, second, target = table.duplicates[0]
+    rows = [int(grid.cells.index[p]) for p in table.header]
+
+    def header(col: int) -> str:
+        texts = [grid.cells.iat[p, col] for p in table.header]
+        return " / ".join(str(t).strip() for t in texts if isinstance(t, str) and t.strip())
+
+    raise DataError(
+        f"{grid.path.name}: two columns are read as {target!r}: {shown(header(first))} in "
+        f"{report.cell(rows[0], first)} and {shown(header(second))} in "
+        f"{report.cell(rows[0], second)}; which one holds the figures is not guessed. Delete "
+        "or rename one of them."
+    )
+
+
 def _title_cells(grid: Grid, table: Table, report: IngestReport) -> list[tuple[str, str]]:
     cells = []
     values = grid.cells.to_numpy(dtype=object)
@@ -120,6 +144,13 @@ def _title_cells(grid: Grid, table: Table, report: IngestReport) -> list[tuple[s
                     continue
                 cells.append((report.cell(int(grid.cells.index[pos]), col), v))
     return cells
+
+
+def _area_text(found, area: str | None, args: Arguments) -> str:
+    """Return the province's name as the argument or the title gives it ("" for a code)."""
+    if args.area is not None:
+        return args.name
+    return next((f.text for f in found if f.value == area and f.text), "")
 
 
 def _where(found, arg_name: str, given) -> str:
@@ -162,12 +193,9 @@ def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFram
     result = ingest(path, province=province, year=year, period=period, sheet=sheet)
     report = result.report
     if result.facts.empty:
-        reasons = report.records.query("category == 'quarantined'").head(5)
-        listed = "; ".join(f"{r.cell}: {r.reason}" for r in reasons.itertuples())
         err = DataError(
-            f"{report.path.name}: nothing could be loaded ({report.quarantined} row(s) "
-            f"quarantined{': ' + listed if listed else ''}). Run `kcanalysis validate` on "
-            "the file for the full account."
+            f"{report.path.name}: nothing could be loaded ({nothing_loaded(report)}). Run "
+            "`kcanalysis validate` on the file for the full account."
         )
         err.report = report
         raise err
@@ -176,6 +204,18 @@ def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFram
     if result.projects is not None:
         facts.attrs["projects"] = result.projects
     return facts
+
+
+def nothing_loaded(report: IngestReport) -> str:
+    """Return why no row of a file was loaded, on one line (without the file's name)."""
+    if not report.quarantined:
+        return (
+            f"the table in sheet {report.sheet!r} has a header but no data rows; its "
+            f"{report.n_rows} row(s) are title, header, note or blank"
+        )
+    reasons = report.records.query("category == 'quarantined'").head(3)
+    listed = "; ".join(f"{r.cell}: {r.reason}" for r in reasons.itertuples())
+    return f"{report.quarantined} row(s) quarantined: {one_line(listed, 600)}"
 
 
 def load_many(

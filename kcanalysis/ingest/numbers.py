@@ -16,17 +16,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
 
+from kcanalysis.ingest.grid import shown
 from kcanalysis.normalize import fold_words
 
 MISSING_TOKENS = frozenset({"", "-", "--", "–", "—", "x", "...", "…", "n/a", "na", "#n/a"})
 #: Money above this, in million VND (1.000 billion VND), is implausible for one table cell
 #: of a province's extension programme; the whole national 2021-2025 programme had 1.436.000.
 MAX_PLAUSIBLE_MONEY = 1_000_000.0
+#: No figure of the programme comes near this, in its unit (million VND, people, ...):
+#: 10^12 million VND is about a hundred times Vietnam's GDP. A cell beyond it ("1e300",
+#: an overflow to infinity) is an error, never loaded.
+MAX_ABS_NUMBER = 1e12
+#: Text longer than this is not a number ("hơn 1.234.567,5 triệu đồng" has 26 characters);
+#: the regular expression is not run on it.
+MAX_NUMBER_TEXT = 80
 
 QUALIFIER_WORDS = {
     "hon": ">", "tren": ">", "vuot": ">", "it nhat": ">",
@@ -95,15 +103,17 @@ def parse_text(text: object) -> ParsedCell:
         return ParsedCell()
     if low in _EXCEL_ERRORS:
         return ParsedCell(error=f"Excel error value {raw!r} (a formula that failed)")
+    if len(raw) > MAX_NUMBER_TEXT:
+        return ParsedCell(error=f"text {shown(raw)} where a number is expected")
     negative = False
     if low.startswith("(") and low.endswith(")"):
         negative, low = True, low[1:-1].strip()
     m = _NUMBER_RE.match(low)
     if not m:
-        return ParsedCell(error=f"text {raw!r} where a number is expected")
+        return ParsedCell(error=f"text {shown(raw)} where a number is expected")
     qualifier = _qualifier(m.group("pre"))
     if qualifier is None:
-        return ParsedCell(error=f"text {raw!r} where a number is expected")
+        return ParsedCell(error=f"text {shown(raw)} where a number is expected")
     post = fold_words(m.group("post"))
     multiplier, counted = None, False
     if post:
@@ -112,11 +122,11 @@ def parse_text(text: object) -> ParsedCell:
         elif post in COUNT_WORDS:
             counted = True
         else:
-            return ParsedCell(error=f"text {raw!r} where a number is expected")
+            return ParsedCell(error=f"text {shown(raw)} where a number is expected")
     try:
         value, alt, style = _read_digits(m.group("num"))
-    except ValueError as err:
-        return ParsedCell(error=f"{raw!r} is not a well-formed number ({err})")
+    except (ValueError, InvalidOperation) as err:
+        return ParsedCell(error=f"{shown(raw)} is not a well-formed number ({err})")
     if negative or m.group("sign") in ("-", "−"):
         value, alt = -value, (None if alt is None else -alt)
     return ParsedCell(
@@ -143,9 +153,14 @@ def _qualifier(prefix: str) -> str | None:
 def _read_digits(num: str) -> tuple[Decimal, Decimal | None, str]:
     """Return (Vietnamese reading, other reading if ambiguous, style shown)."""
     num = re.sub(r"[\u00a0\u202f ]", " ", num)
-    if " " in num:  # spaces group thousands: "1 234 567"
+    if " " in num:  # spaces group thousands: "1 234 567", "1 234,5"
         groups = num.split(" ")
-        if any(len(g) != 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
+        last = re.fullmatch(r"(\d{3})([.,]\d+)?", groups[-1])
+        if (
+            not (1 <= len(groups[0]) <= 3 and groups[0].isdigit())
+            or any(len(g) != 3 or not g.isdigit() for g in groups[1:-1])
+            or last is None
+        ):
             raise ValueError("spaces inside the number")
         num = "".join(groups)
     dots, commas = num.count("."), num.count(",")
@@ -174,7 +189,11 @@ def _read_digits(num: str) -> tuple[Decimal, Decimal | None, str]:
 
 def _check_groups(text: str, sep: str) -> None:
     groups = text.split(sep)
-    if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+    if (
+        not 1 <= len(groups[0]) <= 3
+        or any(len(g) != 3 for g in groups[1:])
+        or not all(g.isdigit() for g in groups)
+    ):
         raise ValueError(f"'{sep}' does not group the digits by three")
 
 
@@ -247,23 +266,44 @@ def parse_column(values, kind: str = "money", multiplier: float = 1.0) -> Column
     else:
         is_str = np.fromiter((isinstance(v, str) for v in arr), bool, n)
     other = np.flatnonzero(~is_str & ~is_none)
-    if inferred in ("integer", "floating", "mixed-integer-float", "decimal"):
-        out[other] = arr[other].astype(float) * (multiplier if kind == "money" else 1.0)
-    else:
+    scale = multiplier if kind == "money" else 1.0
+    try:
+        if inferred not in ("integer", "floating", "mixed-integer-float", "decimal"):
+            raise TypeError
+        with np.errstate(over="ignore", invalid="ignore"):
+            out[other] = arr[other].astype(float) * scale
+    except (TypeError, ValueError, OverflowError):
         for i in other:  # numbers stored as numbers (or formulas' cached values)
             v = arr[i]
             if isinstance(v, bool) or not isinstance(v, int | float | np.number):
-                result.errors[int(i)] = f"{v!r} ({type(v).__name__}) where a number is expected"
-            else:
-                out[i] = float(v) * multiplier if kind == "money" else float(v)
+                result.errors[int(i)] = (
+                    f"{shown(v)} ({type(v).__name__}) where a number is expected"
+                )
+                continue
+            try:
+                out[i] = float(v) * scale
+            except (TypeError, ValueError, OverflowError):
+                out[i] = np.inf  # an integer beyond float: refused below
     if is_str.any():
         _parse_strings(arr, np.flatnonzero(is_str), kind, multiplier, result)
+    with np.errstate(invalid="ignore"):
+        beyond = np.flatnonzero(np.isinf(out) | (np.abs(out) > MAX_ABS_NUMBER))
+    for i in beyond:
+        result.errors[int(i)] = (
+            f"{shown(arr[i])} is beyond any plausible figure (more than {MAX_ABS_NUMBER:.0e}"
+            f"{' million VND' if kind == 'money' else ''}); it is not loaded"
+        )
+    out[beyond] = np.nan
+    quals[beyond] = ""
+    if len(beyond):
+        gone = set(beyond.tolist())
+        result.ambiguous = [a for a in result.ambiguous if a[0] not in gone]
     if kind == "money":
         out[:] = np.round(out, 6)
     if kind == "count":
         fractional = np.flatnonzero(np.isfinite(out) & (out != np.round(out)))
         for i in fractional:
-            result.errors[int(i)] = f"{arr[i]!r} is not a whole number"
+            result.errors[int(i)] = f"{shown(arr[i])} is not a whole number"
         out[fractional] = np.nan
     return result
 
@@ -284,7 +324,8 @@ def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
         ok[where[three]] = False
         evidence["en"] += int(((dot >= 0) & ~three & ~sci).sum())
     scale = multiplier if kind == "money" else 1.0
-    result.values[idx[ok]] = fast[ok] * scale
+    with np.errstate(over="ignore", invalid="ignore"):
+        result.values[idx[ok]] = fast[ok] * scale
     slow = np.flatnonzero(~ok)
     if not len(slow):
         return
@@ -311,13 +352,13 @@ def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
 
 def _store(pos, raw, cell: ParsedCell, kind, multiplier, style, result: ColumnResult) -> None:
     if kind != "money" and cell.multiplier is not None:
-        result.errors[pos] = f"money amount {raw!r} in a column of {kind}s"
+        result.errors[pos] = f"money amount {shown(raw)} in a column of {kind}s"
         return
     if kind == "money" and cell.counted:
-        result.errors[pos] = f"count {raw!r} in a money column"
+        result.errors[pos] = f"count {shown(raw)} in a money column"
         return
     if cell.percent and kind not in ("percent", "number"):
-        result.errors[pos] = f"percentage {raw!r} where an amount is expected"
+        result.errors[pos] = f"percentage {shown(raw)} where an amount is expected"
         return
     mult = Decimal(str(multiplier)) if cell.multiplier is None else cell.multiplier
     if kind != "money":

@@ -10,6 +10,7 @@ import pandas as pd
 from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import dates
+from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job, area_of
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import level_of_text
@@ -93,7 +94,7 @@ def read_amounts(rows: Rows) -> np.ndarray:
             job.warn(
                 int(rows.items[j]),
                 c.col,
-                f"{job.values[rows.items[j], c.col]!r} is approximate "
+                f"{shown(job.values[rows.items[j], c.col])} is approximate "
                 f"('{parsed.qualifiers[j]}'); the project list keeps {values[j]:g} "
                 "without the qualifier",
             )
@@ -168,7 +169,7 @@ def read_level_activity(rows: Rows, kc_level, sec_level, sec_activity) -> None:
         rows.bad(
             i,
             col["activity"],
-            f"activity {rows.cells('activity')[i]!r} is not understood; "
+            f"activity {shown(rows.cells('activity')[i])} is not understood; "
             "add its words to vocab.ACTIVITY_KEYWORDS",
         )
     activity = np.where(pd.isna(activity), np.asarray(sec_activity, dtype=object), activity)
@@ -199,6 +200,8 @@ def read_year_area(rows: Rows) -> None:
         parsed = parse_column(rows.cells("year"), "count")
         given = ~np.isnan(parsed.values)
         years[given] = parsed.values[given].astype(np.int64)
+        for i, message in parsed.errors.items():  # a year cell that is no year
+            rows.bad(i, col["year"], f"year: {message}")
         for i in np.flatnonzero(~given if job.year is None else np.zeros(n, bool)):
             rows.bad(i, col["year"], "no year in the row, the title or the arguments")
     elif job.year is None:
@@ -232,7 +235,9 @@ def read_year_area(rows: Rows) -> None:
             "in the title); pass province=... (e.g. --province 'Lâm Đồng')."
         )
     live = np.flatnonzero(rows.ok)
-    checked = job.area_codes(rows.items[live], codes[live], col.get("area", col.get("title", 0)))
+    checked = job.area_codes(
+        rows.items[live], codes[live], col.get("area", col.get("title", 0)), years[live]
+    )
     codes[live] = checked
     rows.ok[live[pd.isna(checked)]] = False
     rows.frame["year"] = years
@@ -245,7 +250,7 @@ def read_status_dates(rows: Rows) -> None:
     if "status" in col:
         status = rows.mapped("status", _status_of)
         for i in np.flatnonzero(~pd.isna(rows.cells("status")) & pd.isna(status)):
-            rows.bad(i, col["status"], f"status {rows.cells('status')[i]!r} is not understood")
+            rows.bad(i, col["status"], f"status {shown(rows.cells('status')[i])} is not understood")
         frame["status"] = np.where(pd.isna(status), "ongoing", status)
     else:
         frame["status"] = np.where(

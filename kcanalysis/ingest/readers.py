@@ -1,57 +1,45 @@
-"""Files to grids of cells: `.xlsx` (openpyxl, cached formula values) and `.csv`.
+"""Files to grids of cells: `.xlsx` (see `kcanalysis.ingest.xlsx`) and `.csv`.
 
 A `Grid` is one sheet as a DataFrame of raw cell values (str, int, float, datetime or
 None), indexed by the physical row number (1-based) with columns numbered from 0. Legacy
 TCVN3/VNI text is converted to Unicode here, and every text cell is NFC. Whatever goes
-wrong while reading becomes a `DataError` naming the file.
+wrong while reading becomes a `DataError` naming the file, on one line.
+
+Limits: a file larger than `MAX_FILE_BYTES` is refused unread; a sheet is read within
+`MAX_CELLS` cells and `MAX_ROWS` rows; an .xlsx package within the limits of
+`kcanalysis.ingest.xlsx`. A CSV must be in one encoding, with no byte-order mark after its
+start (see `kcanalysis.ingest.encodings`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import legacy
 from kcanalysis.ingest.encodings import decode_text
-from kcanalysis.normalize import fold
+from kcanalysis.ingest.grid import (
+    MAX_CELLS,
+    MAX_ROWS,
+    Grid,
+    normalise_text,
+    one_line,
+    too_many_rows,
+)
+from kcanalysis.ingest.xlsx import size_text, xlsx_grids
+
+__all__ = ["MAX_FILE_BYTES", "TEXT_SUFFIXES", "Grid", "iter_grids"]
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_MERGE_RE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-_FORMULA_RE = re.compile(  # a formula cell without a cached value
-    rb'<c r="([A-Z]+\d+)"[^>]*?>\s*<f[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>'
-)
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-
-
-@dataclass
-class Grid:
-    """The cells of one sheet, with what reading them involved."""
-
-    path: Path
-    sheet: str
-    cells: pd.DataFrame
-    encoding: str
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    #: (cell, message) for formulas without a cached value
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    sheets: tuple[str, ...] = ()
-
-    @property
-    def first_row(self) -> int:
-        """Physical number of the first row (1)."""
-        return int(self.cells.index[0]) if len(self.cells) else 1
+#: A file larger than this is refused unread: a province's table is a few hundred KiB.
+MAX_FILE_BYTES = 100 << 20
 
 
 def iter_grids(path: Path, sheet: str | int | None = None) -> Iterator[Grid]:
@@ -65,13 +53,19 @@ def iter_grids(path: Path, sheet: str | int | None = None) -> Iterator[Grid]:
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as err:
-        raise DataError(f"{path}: cannot be read ({err.strerror or err}).") from err
+        raise DataError(f"{path}: cannot be read ({one_line(err.strerror or err)}).") from err
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"{path.name} is {size_text(size)}, beyond the limit of {size_text(MAX_FILE_BYTES)} "
+            "for one table; it is refused unread. Give the province's table alone."
+        )
     kind = _sniff(path, head)
     if kind == "xlsx":
-        yield from _xlsx_grids(path, sheet)
+        yield from xlsx_grids(path, sheet)
     else:
         yield _csv_grid(path, sheet)
 
@@ -108,121 +102,6 @@ def _sniff(path: Path, head: bytes) -> str:
     return "csv"
 
 
-# ---------------------------------------------------------------------------- xlsx
-
-
-def _xlsx_grids(path: Path, sheet: str | int | None) -> Iterator[Grid]:
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-        wb = (
-            None
-            if "xl/workbook.xml" not in names
-            else openpyxl.load_workbook(path, read_only=True, data_only=True)
-        )
-    except (zipfile.BadZipFile, EOFError) as err:
-        raise DataError(
-            f"{path.name} is damaged or truncated (not a complete ZIP/xlsx file: {err}). "
-            "Copy or download it again."
-        ) from err
-    except Exception as err:  # openpyxl raises many types for malformed packages
-        raise DataError(
-            f"{path.name} cannot be opened as an Excel workbook ({type(err).__name__}: {err}). "
-            "Open it in Excel or LibreOffice and save it again as .xlsx."
-        ) from err
-    if wb is None:
-        kind = (
-            "an OpenDocument spreadsheet (.ods)"
-            if "content.xml" in names
-            else "a Word document"
-            if "word/document.xml" in names
-            else "a ZIP archive"
-        )
-        raise DataError(
-            f"{path.name} is {kind}, not an Excel workbook. Open it in Excel or "
-            "LibreOffice and save it as .xlsx."
-        )
-    try:
-        names = tuple(wb.sheetnames)
-        for name in _pick_sheets(path, names, sheet):
-            yield _read_sheet(path, wb, name, names)
-    finally:
-        wb.close()
-
-
-def _pick_sheets(path: Path, names: tuple[str, ...], sheet: str | int | None) -> list[str]:
-    if sheet is None:
-        return list(names)
-    if isinstance(sheet, int) and not isinstance(sheet, bool):
-        if 0 <= sheet < len(names):
-            return [names[sheet]]
-    else:
-        for candidate in names:
-            if candidate == sheet or fold(candidate) == fold(str(sheet)):
-                return [candidate]
-    raise DataError(f"{path.name} has no sheet {sheet!r}. Its sheets are: {', '.join(names)}.")
-
-
-def _read_sheet(path: Path, wb, name: str, names: tuple[str, ...]) -> Grid:
-    ws = wb[name]
-    try:
-        ws.reset_dimensions()
-        rows = list(ws.iter_rows(min_row=1, min_col=1, values_only=True))
-        xml = _sheet_xml(ws)
-    except Exception as err:
-        raise DataError(
-            f"{path.name}: sheet {name!r} cannot be read ({type(err).__name__}: {err}). "
-            "The file may be damaged; open it in Excel and save it again."
-        ) from err
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()
-    width = max((len(r) for r in rows), default=0)
-    cells = (
-        pd.DataFrame(
-            [list(r) + [None] * (width - len(r)) for r in rows],
-            dtype=object,
-            index=pd.RangeIndex(1, len(rows) + 1),
-            columns=range(width),
-        )
-        if rows
-        else pd.DataFrame(dtype=object)
-    )
-    grid = Grid(path, name, cells, "xlsx", sheets=names)
-    grid.merged = [
-        (int(r1), _col(c1), int(r2), _col(c2)) for c1, r1, c2, r2 in _MERGE_RE.findall(xml)
-    ]
-    for ref, formula in _FORMULA_RE.findall(xml):
-        text = formula.decode("utf-8", "replace")
-        grid.warnings.append(
-            (
-                f"{name}!{ref.decode()}",
-                f"formula {('=' + text) if text else ''} has no cached value (the file was saved "
-                "by a program that does not calculate); the cell is read as empty. Open and save "
-                "the file in Excel or LibreOffice.",
-            )
-        )
-    _normalise_text(grid)
-    return grid
-
-
-def _sheet_xml(ws) -> bytes:
-    """Return the sheet's XML (for merged ranges and uncached formulas), or b"" if hidden."""
-    try:
-        with ws._get_source() as src:  # openpyxl's read-only worksheet source
-            return src.read()
-    except (AttributeError, KeyError, OSError):
-        return b""
-
-
-def _col(letters: bytes) -> int:
-    n = 0
-    for ch in letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 # ---------------------------------------------------------------------------- csv
 
 
@@ -234,7 +113,9 @@ def _csv_grid(path: Path, sheet: str | int | None) -> Grid:
     if not text.strip():
         raise DataError(f"{path.name} holds no data (only blank lines or spaces).")
     delimiter = _sniff_delimiter(text)
-    cells = _parse_csv(text, delimiter)
+    cells = _parse_csv(text, delimiter, path.name)
+    if len(cells) > MAX_ROWS:
+        raise DataError(too_many_rows(path.name, stem, len(cells), " (blank ones included)"))
     cells.index = pd.RangeIndex(1, len(cells) + 1)
     label = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
     grid = Grid(path, stem, cells, f"{encoding}, {label}-separated", sheets=(stem,))
@@ -242,7 +123,7 @@ def _csv_grid(path: Path, sheet: str | int | None) -> Grid:
     sample = "\n".join(ln for ln in text[:200_000].splitlines() if not ln.isascii())
     kind = legacy.detect_legacy(sample) if sample else None
     if kind:
-        _normalise_text(grid, kind)
+        normalise_text(grid, kind)
     return grid
 
 
@@ -250,7 +131,10 @@ def _sniff_delimiter(text: str) -> str:
     lines = [ln for ln in text[:100_000].splitlines()[:200] if ln.strip()]
     best, best_score = ",", -1
     for delim in (",", ";", "\t"):
-        counts = [len(row) - 1 for row in csv.reader(lines, delimiter=delim)]
+        try:
+            counts = [len(row) - 1 for row in csv.reader(lines, delimiter=delim)]
+        except csv.Error:  # a field beyond the csv module's limit
+            continue
         wide = [c for c in counts if c > 0]
         if not wide:
             continue
@@ -261,9 +145,12 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _parse_csv(text: str, delimiter: str) -> pd.DataFrame:
+def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
     head = text[:200_000].splitlines()[:500]
-    width = max((len(r) for r in csv.reader(head, delimiter=delimiter)), default=1)
+    try:
+        width = max((len(r) for r in csv.reader(head, delimiter=delimiter)), default=1)
+    except csv.Error:
+        width = 1
     try:
         cells = pd.read_csv(
             io.BytesIO(text.encode("utf-8")),
@@ -279,63 +166,35 @@ def _parse_csv(text: str, delimiter: str) -> pd.DataFrame:
             encoding="utf-8",
         )
     except (pd.errors.ParserError, ValueError):
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        width = max(len(r) for r in rows)
-        cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
+        cells = _parse_csv_slowly(text, delimiter, name)
+    if cells.size > MAX_CELLS:
+        raise _too_many_cells(name, *cells.shape)
     arr = cells.to_numpy(dtype=object, copy=True)
     arr[pd.isna(arr)] = None
     arr[arr == ""] = None
     return pd.DataFrame(arr, columns=cells.columns, dtype=object)
 
 
-# ---------------------------------------------------------------------------- text
+def _parse_csv_slowly(text: str, delimiter: str, name: str) -> pd.DataFrame:
+    """Parse with the csv module (rows of different widths), within MAX_CELLS."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, width = [], 1
+    try:
+        for row in reader:
+            rows.append(row)
+            width = max(width, len(row))
+            if len(rows) * width > MAX_CELLS:
+                raise _too_many_cells(name, len(rows), width)
+    except csv.Error as err:
+        raise DataError(
+            f"{name}: line {reader.line_num} cannot be parsed as CSV ({one_line(err)}); "
+            "a quote may be opened and never closed. Save the file again as CSV UTF-8."
+        ) from err
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
 
 
-def _normalise_text(grid: Grid, kind: str | None = None) -> None:
-    """Make every text cell NFC and convert legacy-font text to Unicode, saying so.
-
-    `kind` ("tcvn3" or "vni") is detected from the cells unless given.
-    """
-    arr = grid.cells.to_numpy(dtype=object)
-    if not arr.size:
-        return
-    flat = arr.ravel()
-    is_text = np.fromiter((isinstance(v, str) for v in flat), bool, len(flat))
-    texts = pd.unique(flat[is_text])
-    if kind is None:
-        sample = "\n".join(t for t in texts[:5000] if not t.isascii())
-        kind = legacy.detect_legacy(sample) if sample else None
-    mapping: dict[str, str] = {}
-    converted = 0
-    for t in texts:
-        if t.isascii():
-            continue
-        new = unicodedata.normalize("NFC", t)
-        if kind and legacy.has_signals(new) and not _has_unicode_vietnamese(new):
-            new = legacy.CONVERTERS[kind](new)
-            converted += 1
-        if new != t:
-            mapping[t] = new
-    if kind:
-        grid.notes.append(
-            f"text typed in the legacy {legacy.LEGACY_NAMES[kind]} font encoding was converted "
-            f"to Unicode ({converted} distinct text values)"
-        )
-        grid.encoding += f"; {legacy.LEGACY_NAMES[kind]} converted to Unicode"
-    if mapping:
-        flat = flat.copy()
-        idx = np.flatnonzero(is_text)
-        flat[idx] = [mapping.get(v, v) for v in flat[idx]]
-        grid.cells = pd.DataFrame(
-            flat.reshape(arr.shape),
-            index=grid.cells.index,
-            columns=grid.cells.columns,
-            dtype=object,
-        )
-
-
-_VIET_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
-
-
-def _has_unicode_vietnamese(text: str) -> bool:
-    return _VIET_ONLY.search(text) is not None
+def _too_many_cells(name: str, n_rows: int, width: int) -> DataError:
+    return DataError(
+        f"{name} has {n_rows:,} rows of up to {width:,} fields, more than the {MAX_CELLS:,} "
+        "cells read from a table. Give the province's table alone."
+    )

@@ -19,8 +19,9 @@ from kcanalysis.errors import DataError
 
 LOADED, STRUCTURAL, QUARANTINED = "loaded", "structural", "quarantined"
 STRUCTURAL_KINDS = ("title", "header", "section", "subtotal", "note", "blank")
-#: Leading characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Leading characters that make a spreadsheet read a cell as a formula (OWASP CSV injection),
+#: and the line feed, which some programs drop before reading the rest.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -181,17 +182,23 @@ class IngestReport:
     def write_quarantine(self, path: str | Path) -> Path:
         """Write the quarantined rows with their reasons to a CSV file (UTF-8 with BOM).
 
-        Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a
-        carriage return) are prefixed with a single quote, as OWASP recommends against CSV
-        injection.
+        Cells that a spreadsheet would run as a formula (starting with = + - @, a tab, a
+        carriage return or a line feed, after any spaces) are prefixed with a single quote,
+        as OWASP recommends against CSV injection.
         """
         path = Path(path)
         table = self.quarantine_table()
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(table.columns)
-            for values in table.itertuples(index=False):
-                writer.writerow([neutralise(v) for v in values])
+        try:
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(table.columns)
+                for values in table.itertuples(index=False):
+                    writer.writerow([neutralise(v) for v in values])
+        except OSError as err:
+            raise DataError(
+                f"the quarantined rows of {self.path.name} cannot be written to {path} "
+                f"({err.strerror or err})."
+            ) from err
         return path
 
     def summary_lines(self) -> list[str]:
@@ -212,7 +219,9 @@ class IngestReport:
 
 def neutralise(value: object) -> object:
     """Prefix a text cell that a spreadsheet would run as a formula with a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES)
+    ):  # " =1+2" too: an import that trims spaces would run it
         return "'" + value
     if value is None or (isinstance(value, float) and value != value):
         return ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job
 from kcanalysis.ingest.numbers import format_vn, parse_column
 from kcanalysis.ingest.sections import (
@@ -185,7 +186,8 @@ def _figures(job: Job, pos: int, kinds, factors) -> dict[int, float]:
             continue
         parsed = parse_column([v], kind, factors[c])
         if parsed.errors:
-            job.warn(pos, c, f"subtotal {v!r} cannot be read ({parsed.errors[0]}); not checked")
+            reason = parsed.errors[0]
+            job.warn(pos, c, f"subtotal {shown(v)} cannot be read ({reason}); not checked")
         elif not np.isnan(parsed.values[0]):
             out[c] = float(parsed.values[0])
     return out
@@ -243,6 +245,6 @@ def _compare(job: Job, m: Marker, totals, scopes, sums, counts, item_pos, quaran
         job.warn(
             m.pos,
             c,
-            f"subtotal {m.label!r} says {format_vn(total)} but {span} add up to "
+            f"subtotal {shown(m.label)} says {format_vn(total)} but {span} add up to "
             f"{format_vn(got)}{extra}; the rows are loaded, the subtotal dropped",
         )

@@ -13,6 +13,7 @@ from kcanalysis import vocab
 from kcanalysis.aggregate import combine_qualifiers
 from kcanalysis.errors import DataError
 from kcanalysis.ingest.canonical import mark_top
+from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job, area_name, period_of
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import (
@@ -86,7 +87,7 @@ def convert(job: Job) -> pd.DataFrame:
                 job.quarantine(
                     pos,
                     label_col,
-                    f"activity {label!r} is not recognised; add its "
+                    f"activity {shown(label)} is not recognised; add its "
                     "words to vocab.ACTIVITY_KEYWORDS",
                 )
         elif pos > last_value or is_note(label):
@@ -157,7 +158,7 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
         if period is None:
             job.report.warn(
                 f"{job.name}: {job.ref(job.table.header[0], c.col)}",
-                f"column group {c.header!r}: the start of the cumulative period is "
+                f"column group {shown(c.header)}: the start of the cumulative period is "
                 "not given (e.g. 'Lũy kế 2016-2020'); not loaded",
             )
             continue
@@ -165,7 +166,7 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
         if key in seen:
             job.report.warn(
                 f"{job.name}: {job.ref(job.table.header[0], c.col)}",
-                f"column {c.header!r} gives the same figure as column "
+                f"column {shown(c.header)} gives the same figure as column "
                 f"{job.ref(job.table.header[0], seen[key])}; not loaded",
             )
             continue
@@ -221,7 +222,7 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
             ok[j] = False
         for j, text, value, why in res.ambiguous:
             job.warn(
-                int(item_pos[j]), c, f"ambiguous {text!r} read as {value:g} million VND: {why}"
+                int(item_pos[j]), c, f"ambiguous {shown(text)} read as {value:g} million VND: {why}"
             )
         for j in np.flatnonzero(res.values < 0):
             if ok[j]:
@@ -242,7 +243,7 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
             figures = {c: (parsed[c].values[i], parsed[c].qualifiers[i]) for c in parsed}
             records.append((r["pos"], item_levels[i] or job.level or "ALL", r["activity"], figures))
     for pos in lone:
-        level = next(m.level for m in markers if m.pos == pos)
+        level = next(m.level for m in markers if m.pos == pos) or job.level or "ALL"
         figures = {}
         for c, _ in targets:
             res = parse_column([job.values[pos][c]], kinds[c], factors[c])

@@ -52,6 +52,8 @@ class Table:
     header: list[int]
     columns: list[Column]
     ignored: list[tuple[int, str]] = field(default_factory=list)
+    #: (first column, second column, target) of a target named by two header cells
+    duplicates: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def first_data(self) -> int:
@@ -98,9 +100,15 @@ def locate(rows: list[list[object]], merged: list[tuple[int, int, int, int]]) ->
 def _header_texts(rows, merged) -> list[list[str]]:
     width = max((len(r) for r in rows), default=0)
     out = [[_text(v) for v in list(r) + [None] * (width - len(r))] for r in rows]
+    # Merged ranges do not overlap, so they fill at most every cell once; overlapping ones
+    # (a damaged or crafted file) stop being applied when that budget is spent.
+    budget = len(out) * width
     for r1, c1, r2, c2 in merged:
-        if r1 - 1 >= len(out) or c1 >= width:
+        if r1 - 1 >= len(out) or c1 >= width or r1 < 1 or c1 < 0:
             continue
+        budget -= max(min(r2, len(out)) - r1 + 1, 0) * max(min(c2 + 1, width) - c1, 0)
+        if budget < 0:
+            break
         value = out[r1 - 1][c1]
         for r in range(r1 - 1, min(r2, len(out))):
             for c in range(c1, min(c2 + 1, width)):
@@ -147,16 +155,18 @@ def _summary(pos: int, upper: list[str], lower: list[str]) -> Table | None:
 
 
 def _canonical(pos: int, row: list[str]) -> Table | None:
-    columns, ignored, seen = [], [], set()
+    columns, ignored, seen, duplicates = [], [], {}, []
     for c, text in enumerate(row):
         target, rest = headers.match(text, headers.CANONICAL)
         if target and not rest and target not in seen:
-            seen.add(target)
+            seen[target] = c
             columns.append(Column(c, target, text, unit_in_brackets(text)))
+        elif target and not rest:
+            duplicates.append((seen[target], c, target))
         elif text:
             ignored.append((c, text))
-    if "indicator" in seen and seen & {"planned", "actual"} and len(seen) >= 3:
-        return Table("canonical", [pos], columns, ignored)
+    if "indicator" in seen and seen.keys() & {"planned", "actual"} and len(seen) >= 3:
+        return Table("canonical", [pos], columns, ignored, duplicates)
     return None
 
 
@@ -166,7 +176,7 @@ def _projects(pos: int, upper: list[str], lower: list[str], raw_lower) -> Table 
     two_rows = _is_second_header(lower, raw_lower)
     if two_rows:
         upper = _carry_right(upper, lower)
-    columns, ignored, seen = [], [], set()
+    columns, ignored, seen, duplicates = [], [], {}, []
     for c, top in enumerate(upper):
         bottom = lower[c] if two_rows and c < len(lower) else ""
         target = headers.match(bottom, headers.PROJECT)[0] if bottom else None
@@ -179,15 +189,18 @@ def _projects(pos: int, upper: list[str], lower: list[str], raw_lower) -> Table 
         if target is None and top and (not bottom or bottom == top):
             target = headers.match(top, headers.PROJECT)[0]
         header = " / ".join(dict.fromkeys(t for t in (top, bottom) if t))
-        if target and (target not in seen or target == "budget_kc"):
-            seen.add(target)
+        if target and target in seen and target != "budget_kc":
+            duplicates.append((seen[target], c, target))
+        elif target:
+            seen.setdefault(target, c)
             unit = unit_in_brackets(bottom) or unit_in_brackets(top)
             level = headers.level_of_header(bottom) or headers.level_of_header(top)
             columns.append(Column(c, target, header, unit, level))
         elif header:
             ignored.append((c, header))
-    if "title" in seen and seen & set(PROJECT_VALUES):
-        return Table("projects", [pos, pos + 1] if two_rows else [pos], columns, ignored)
+    if "title" in seen and seen.keys() & set(PROJECT_VALUES):
+        header = [pos, pos + 1] if two_rows else [pos]
+        return Table("projects", header, columns, ignored, duplicates)
     return None
 
 
