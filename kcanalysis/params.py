@@ -2,7 +2,8 @@
 
 Each notebook has a parameter class whose fields equal the names in the notebook's
 ``parameters`` cell (a test checks this with ``papermill.inspect_notebook``). Values come
-from the command line or from ``params/*.yaml`` run files, read with ``yaml.safe_load``.
+from the command line or from ``params/*.yaml`` run files (read by the batch runner with
+``yaml.safe_load`` only).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from kcanalysis import provinces
 from kcanalysis.errors import ParameterError, UnknownProvinceError
@@ -195,19 +194,3 @@ def area_slug(area_code: str, year: int | None = None) -> str:
         return area_code.lower()
     name = to_ascii(provinces.province_name(area_code, year)).lower()
     return f"{area_code}-{_SLUG_RE.sub('-', name).strip('-')}"
-
-
-def read_run_file(path: str | Path) -> dict:
-    """Read a YAML run file with ``yaml.safe_load``; errors name the file and line."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as err:
-        raise ParameterError(f"Cannot read run file {p}: {err.strerror}.") from err
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise ParameterError(f"Run file {p} is not valid YAML: {err}") from err
-    if not isinstance(data, dict):
-        raise ParameterError(f"Run file {p} must hold a mapping of keys to values.")
-    return data

@@ -4,7 +4,8 @@ import papermill as pm
 import pytest
 
 from kcanalysis.errors import ParameterError
-from kcanalysis.params import ProvinceReportParams, read_run_file
+from kcanalysis.params import ProvinceReportParams
+from kcanalysis.reporting.batch.grid import read_run_doc
 from kcanalysis.reporting.execute import notebook_path
 
 HOSTILE = 'Đắk Lắk"\nimport pathlib; pathlib.Path("PWNED").touch()  # \''
@@ -42,6 +43,6 @@ def test_kernel_rejects_a_hostile_value_without_running_it(tmp_path):
 def test_run_files_are_read_with_safe_load(tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text("!!python/object/apply:os.system ['touch PWNED']\n", encoding="utf-8")
-    with pytest.raises(ParameterError, match="not valid YAML"):
-        read_run_file(path)
+    with pytest.raises(ParameterError, match=r"evil\.yaml"):
+        read_run_doc(path)
     assert not (tmp_path / "PWNED").exists()

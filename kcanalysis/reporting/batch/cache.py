@@ -12,6 +12,14 @@ and ``.html`` exist. The key is also stored in the notebook's ``metadata.kcanaly
 
 The state file ``.kcbatch-state.json`` in the output folder records the outcome of every
 report of the last runs, so that ``--retry-failed`` knows what failed.
+
+`Watch` notices a data file or notebook that changes while a batch runs: it keeps the
+SHA-256 each had when the batch started (the one in the cache keys) and compares it with
+the current one after each report and at the end of the batch. The reports that use a
+changed file are marked ``stale`` (their record too, so the next run renders them again).
+Hashes are cached per file version, identified by its inode, size, modification and
+change times: the change time moves with every write and cannot be set back, so an
+edit that keeps the size and modification time is still seen.
 """
 
 from __future__ import annotations
@@ -29,13 +37,13 @@ from kcanalysis.reporting.files import atomic_write_text
 STATE_FILE = ".kcbatch-state.json"
 RECORD_FORMAT = 1
 _SKIP_NAMES = ("cli.py", "cli_info.py")
-_HASHES: dict[tuple[str, int, int], str] = {}
+_HASHES: dict[tuple, str] = {}
 
 
 def file_sha256(path: str | Path) -> str:
     """Return the SHA-256 of a file, computed once per content version in this process."""
     st = os.stat(path)
-    key = (str(path), st.st_mtime_ns, st.st_size)
+    key = (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if key not in _HASHES:
         digest = hashlib.sha256()
         with open(path, "rb") as fh:
@@ -128,3 +136,64 @@ def write_state(out_dir: Path, state: dict) -> None:
     """Write the state file atomically."""
     state = {**state, "updated": now_iso()}
     atomic_write_text(Path(out_dir) / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+
+
+def current_sha256(path: str | Path) -> str | None:
+    """Return the SHA-256 of a file now, or None if it is gone or cannot be read."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+class Watch:
+    """The SHA-256 of every data file and notebook of a batch when it started."""
+
+    def __init__(self, jobs) -> None:
+        self.start: dict[str, str | None] = {}
+        for job in jobs:
+            for path in self._files(job):
+                if path not in self.start:
+                    self.start[path] = current_sha256(path)
+
+    @staticmethod
+    def _files(job) -> list[str]:
+        return [*map(str, job.data), str(job.source)]
+
+    def changes(self, job) -> list[str]:
+        """Return how the files of `job` changed since the batch started (empty: none)."""
+        found = []
+        for path in self._files(job):
+            before, now = self.start.get(path), current_sha256(path)
+            if now == before:
+                continue
+            what = "data file" if path in map(str, job.data) else "notebook"
+            if now is None:
+                found.append(f"{what} {path} was removed or became unreadable during the batch")
+            else:
+                found.append(
+                    f"{what} {path} changed during the batch (SHA-256 "
+                    f"{(before or '?')[:12]}… at the start, {now[:12]}… now)"
+                )
+        return found
+
+
+def stale_message(changes: list[str]) -> str:
+    """The error text of a stale report."""
+    return (
+        "stale: "
+        + "; ".join(changes)
+        + ". The report may mix old and new data; run the batch again to render it from "
+        "the current files."
+    )
+
+
+def mark_stale(job, message: str) -> bool:
+    """Set the status of the job's record to ``stale`` (if it has one); return whether."""
+    record = read_json(job.record)
+    if not record:
+        return False
+    record.update(status="stale", error=message)
+    record.pop("format", None)
+    write_record(job, record)
+    return True

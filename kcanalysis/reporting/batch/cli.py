@@ -54,8 +54,10 @@ def batch(ctx, run_file, jobs, engine, force, retry_failed, timeout, out, no_pro
     RUN_FILE is a YAML grid (notebook, areas, years, periods, langs, data), a list of
     grids under `runs:`, or an explicit list under `sets:`; see
     `kcanalysis.reporting.batch.grid`. Reports that are up to date are skipped. The exit
-    code is 1 if any report failed or timed out, 2 if the run file is invalid. The last
-    line printed is the path of index.html.
+    code is 1 if any report failed, timed out or is stale (a data file changed during the
+    batch), or the index could not be written; 2 if nothing could run: the run file or
+    the data are invalid, or the output folder cannot be written. The last line printed
+    is the path of index.html.
     """
     from kcanalysis.reporting.batch.grid import read_plan
     from kcanalysis.reporting.batch.runner import Options, run_batch
@@ -68,12 +70,19 @@ def batch(ctx, run_file, jobs, engine, force, retry_failed, timeout, out, no_pro
     except KcAnalysisError as err:
         click.echo(f"error: {err}", err=True)
         ctx.exit(2)
+    except OSError as err:  # a file system fault no check foresaw: still no traceback
+        where = f" ({err.filename})" if err.filename else ""
+        click.echo(f"error: {err.strerror or err}{where}. Nothing more was run.", err=True)
+        ctx.exit(2)
     except KeyboardInterrupt:
         click.echo("Interrupted: finished reports are kept; run again to do the rest.", err=True)
         ctx.exit(130)
     sys.stderr.flush()
     click.echo(summary_table(outcome))
-    click.echo(str(outcome.index))
+    for problem in outcome.problems:
+        click.echo(f"error: {problem}", err=True)
+    if outcome.index is not None:
+        click.echo(str(outcome.index))
     ctx.exit(outcome.exit_code)
 
 

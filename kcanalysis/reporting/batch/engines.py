@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kcanalysis.errors import ReportError
 from kcanalysis.reporting.batch.kernel import Kernel
 from kcanalysis.reporting.execute import prepare_notebook, run_prepared
 
@@ -101,12 +103,29 @@ class _Engine:
         with self._lock:
             return self._kernel.pid if self._kernel else None
 
-    def run(self, source: Path, parameters: dict, output_path: Path, timeout: float) -> Execution:
-        """Execute `source` with `parameters`; stop it after `timeout` seconds."""
+    def run(
+        self,
+        source: Path,
+        parameters: dict,
+        output_path: Path,
+        timeout: float,
+        check: Callable | None = None,
+    ) -> Execution:
+        """Execute `source` with `parameters`; stop it after `timeout` seconds.
+
+        `check(nb, parameters, where=...)`, if given, vets the prepared notebook before a
+        kernel sees it (`kcanalysis.reporting.batch.literals.check_injected`); when it
+        raises `ReportError` nothing runs and the outcome is ``"error"``.
+        """
         from nbclient.exceptions import CellTimeoutError
         from papermill.exceptions import PapermillExecutionError
 
         nb = prepare_notebook(source, parameters, output_path)
+        if check is not None:
+            try:
+                check(nb, parameters, where=str(source))
+            except ReportError as err:
+                return Execution(nb, "error", str(err))
         started = time.monotonic()
         try:
             kernel = self._acquire(source.parent)

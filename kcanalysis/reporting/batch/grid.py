@@ -39,9 +39,30 @@ Paths
 -----
 Paths in a run file (``data``, ``out``, notebook paths) are relative to the run file's
 folder and must stay inside that folder or inside the project (the nearest folder above
-it with ``pyproject.toml`` or ``.git``): a ``..`` that escapes both, and any absolute
-path, are refused. An absolute ``--out`` on the command line is fine, and replaces every
-``out`` of the run file.
+it with ``pyproject.toml`` or ``.git``), once ``..`` and symbolic links are resolved: a
+path that escapes both, any absolute path, ``~``, and a path with a NUL character are
+refused, and so is an ``out`` whose year or period folder is a link that leads outside.
+An absolute ``--out`` on the command line is the user's choice and is fine; it replaces
+every ``out`` of the run file (as does the default, ``$KCANALYSIS_OUTPUTS`` or
+``outputs/``).
+
+Reading
+-------
+`read_run_doc` reads the file with ``yaml.safe_load`` (never a loader that can build
+Python objects: ``!!python/...`` tags are refused as invalid YAML). A run file must be
+UTF-8 text of at most 1 MB, hold a mapping, have text keys only, nest at most 40 levels
+deep and hold at most 200 000 values once aliases are expanded (so a "billion laughs"
+file of aliases of aliases is refused, not expanded).
+
+Parameter values
+----------------
+Parameters are injected into the notebook as Python literals (papermill writes them into
+a cell after the ``parameters`` cell). The standard parameters are type-checked by their
+classes; a custom notebook's own parameters may be text, numbers, true/false, null, and
+lists and mappings (with text keys) of those, nothing else: YAML dates, sets and binary
+values are refused, because papermill would write them as raw text rather than as
+literals. The engines check the injected cell again before a kernel runs it
+(`kcanalysis.reporting.batch.literals`).
 
 Validation
 ----------
@@ -60,11 +81,25 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from kcanalysis import provinces
 from kcanalysis.errors import KcAnalysisError, ParameterError
-from kcanalysis.params import NOTEBOOK_PARAMS, _Params, read_run_file
-from kcanalysis.reporting.batch.jobs import Job, Plan, Problems, load_data
-from kcanalysis.reporting.batch.paths import data_paths, out_path, project_root, safe_path
+from kcanalysis.params import NOTEBOOK_PARAMS, _Params
+from kcanalysis.reporting.batch.jobs import Job, Plan, Problems, load_data, shown
+from kcanalysis.reporting.batch.literals import literal_problem
+from kcanalysis.reporting.batch.paths import (
+    data_paths,
+    inside,
+    out_path,
+    project_root,
+    safe_path,
+)
+
+#: Limits of a run file (see "Reading" above).
+MAX_RUN_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+MAX_VALUES = 200_000
 
 GRID_KEYS = ("notebook", "areas", "years", "periods", "langs", "data", "region", "base_year", "out")
 SETS_KEYS = ("sets", "notebook", "data", "out")
@@ -91,6 +126,8 @@ class _Ctx:
     out_dir: Path
     out_fixed: bool
     problems: Problems = field(default_factory=Problems)
+    #: The output folder not taken from the run file (--out, or the default).
+    own_out: Path | None = None
 
     def problem(self, entry: str, message: str) -> None:
         self.problems.add(entry, message)
@@ -98,6 +135,100 @@ class _Ctx:
 
 def _fields(cls: type[_Params]) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------- reading
+def _where(path: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _shape_problems(doc: object) -> list[str]:
+    """Return what makes a loaded run file unusable (see "Reading"); stop at the limits."""
+    problems: list[str] = []
+    stack: list[tuple[object, str, int]] = [(doc, "", 0)]
+    count = 0
+    while stack:
+        value, where, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return [f"it holds more than {MAX_VALUES:,} values (aliases counted each time)."]
+        if depth > MAX_DEPTH:
+            return [f"{where or 'it'} is nested more than {MAX_DEPTH} levels deep."]
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                problems.append(f"{where}: {shown(value)} is not valid Unicode text.")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    problems.append(
+                        f"{where or 'the top level'}: key {shown(key)} is not a text; "
+                        "keys are names (put it in quotes if it is meant as one)."
+                    )
+                    continue
+                stack.append((key, _where(where, key), depth + 1))
+                stack.append((item, _where(where, key), depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, _where(where, i), depth + 1) for i, item in enumerate(value))
+        if len(problems) >= 10:
+            break
+    return problems
+
+
+def read_run_doc(run_file: Path) -> dict:
+    """Read a run file with ``yaml.safe_load`` and check its shape (see "Reading").
+
+    Raises
+    ------
+    ParameterError
+        Naming the file: unreadable, too large, not UTF-8, not YAML, not a mapping, a key
+        that is not a text, nested too deeply or too many values.
+    """
+    run_file = Path(run_file)
+    try:
+        size = run_file.stat().st_size
+        if size > MAX_RUN_FILE_BYTES:
+            raise ParameterError(
+                f"Run file {run_file} is {size:,} bytes; a run file is at most "
+                f"{MAX_RUN_FILE_BYTES:,}. Use grids (lists of areas and years) instead of "
+                "listing every report, or split it into several files."
+            )
+        raw = run_file.read_bytes()
+    except OSError as err:
+        raise ParameterError(f"Cannot read run file {run_file}: {err.strerror}.") from err
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ParameterError(
+            f"Run file {run_file} is not UTF-8 text (byte 0x{raw[err.start]:02x} at "
+            f"position {err.start}). Save it as UTF-8."
+        ) from err
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ParameterError(f"Run file {run_file} is not valid YAML: {err}") from err
+    except RecursionError as err:
+        raise ParameterError(
+            f"Run file {run_file} is nested too deeply to read; a run file needs only a few levels."
+        ) from err
+    except Exception as err:  # e.g. a date such as 2024-02-30
+        raise ParameterError(
+            f"Run file {run_file} is not valid YAML: {type(err).__name__}: {err}."
+        ) from err
+    if not isinstance(doc, dict):
+        raise ParameterError(
+            f"Run file {run_file} must hold a mapping of keys to values (notebook:, "
+            f"areas:, years: ... or runs: or sets:), got {shown(doc)}."
+        )
+    problems = _shape_problems(doc)
+    if problems:
+        raise ParameterError(
+            f"Run file {run_file} cannot be used; nothing was run:\n  - " + "\n  - ".join(problems)
+        )
+    return doc
 
 
 # ---------------------------------------------------------------------- notebooks
@@ -119,8 +250,8 @@ def _parameter_names(source: Path) -> tuple[str, ...]:
 def _notebook(value: object, ctx: _Ctx, entry: str, cache: dict) -> _Notebook | None:
     from kcanalysis.reporting.execute import notebook_path
 
-    if not isinstance(value, str):
-        ctx.problem(entry, f"'notebook' must be a name or a path, got {value!r}.")
+    if not isinstance(value, str) or not value.strip():
+        ctx.problem(entry, f"'notebook' must be a name or a path, got {shown(value)}.")
         return None
     if value in cache:
         return cache[value]
@@ -132,22 +263,22 @@ def _notebook(value: object, ctx: _Ctx, entry: str, cache: dict) -> _Notebook | 
         if source is None:
             return None
         if not source.is_file():
-            ctx.problem(entry, f"notebook {value!r} not found ({source}).")
+            ctx.problem(entry, f"notebook {shown(value)} not found ({source}).")
             return None
         try:
             names = _parameter_names(source)
-        except (OSError, ValueError, SyntaxError) as err:
-            ctx.problem(entry, f"cannot read the parameters cell of {value!r}: {err}.")
+        except (OSError, ValueError, SyntaxError, TypeError, AttributeError) as err:
+            ctx.problem(entry, f"cannot read the parameters cell of {shown(value)}: {err}.")
             return None
         key = "province_report" if "province" in names else "regional_overview"
         if "province" not in names and "region" not in names:
-            ctx.problem(entry, f"notebook {value!r} takes neither 'province' nor 'region'.")
+            ctx.problem(entry, f"notebook {shown(value)} takes neither 'province' nor 'region'.")
             return None
         found = _Notebook(source.stem, source, NOTEBOOK_PARAMS[key], names, custom=True)
     else:
         ctx.problem(
             entry,
-            f"unknown notebook {value!r}; use {', '.join(NOTEBOOK_PARAMS)} or a path to an "
+            f"unknown notebook {shown(value)}; use {', '.join(NOTEBOOK_PARAMS)} or a path to an "
             ".ipynb file.",
         )
         return None
@@ -160,13 +291,18 @@ def _make_job(nb: _Notebook, values: dict, out: Path, ctx: _Ctx, entry: str) -> 
     from kcanalysis.reporting.render import report_title
 
     fields = _fields(nb.cls)
-    unknown = sorted(set(values) - set(fields) - set(nb.names))
+    unknown = sorted(map(str, set(values) - set(fields) - set(nb.names)))
     if unknown:
         ctx.problem(
             entry,
             f"unknown parameter(s) {', '.join(unknown)} for {nb.name}; it takes "
             f"{', '.join(dict.fromkeys((*fields, *nb.names)))}.",
         )
+        return None
+    own = {k: v for k, v in values.items() if k not in fields}
+    bad = [f"{k}: {why}" for k, v in own.items() if (why := literal_problem(v))]
+    if bad:
+        ctx.problem(entry, f"parameter {'; '.join(bad)}")
         return None
     try:
         params = nb.cls.from_dict({k: v for k, v in values.items() if k in fields})
@@ -175,11 +311,22 @@ def _make_job(nb: _Notebook, values: dict, out: Path, ctx: _Ctx, entry: str) -> 
     except KcAnalysisError as err:
         ctx.problem(entry, str(err))
         return None
+    except (ValueError, TypeError, LookupError, OverflowError) as err:  # a value no check saw
+        ctx.problem(entry, f"invalid parameter value ({type(err).__name__}: {err}).")
+        return None
     injected = {k: v for k, v in params.to_dict().items() if k in nb.names}
-    injected.update({k: v for k, v in values.items() if k not in fields})
+    injected.update(own)
     if nb.custom:
         ipynb = ipynb.with_name(f"{ipynb.stem}.{nb.name}.ipynb")
         html = html.with_name(f"{html.stem}.{nb.name}.html")
+    if out != ctx.own_out and not inside(html.parent, ctx):
+        ctx.problem(
+            entry,
+            f"would write {html.name} into {html.parent.resolve()}, outside the run file's "
+            f"folder and the project ({ctx.root}): a folder under {out} is a symbolic link "
+            "that leads elsewhere. Remove the link, or pass the output folder with --out.",
+        )
+        return None
     area = getattr(params, nb.area_field)
     return Job(
         nb.name,
@@ -228,7 +375,7 @@ def _areas(spec: object, nb: _Notebook, year: int, period: str, data: tuple[str,
     items = _as_list(spec)
     if not items or not all(isinstance(a, str | int) and not isinstance(a, bool) for a in items):
         raise ParameterError(
-            f"'areas' must be 'all', 'region:<id>' or a list of names or codes, got {spec!r}."
+            f"'areas' must be 'all', 'region:<id>' or a list of names or codes, got {shown(spec)}."
         )
     return [str(a) for a in items], None
 
@@ -236,19 +383,19 @@ def _areas(spec: object, nb: _Notebook, year: int, period: str, data: tuple[str,
 def _ints(value: object, key: str) -> list[int]:
     items = _as_list(value)
     if not items or not all(isinstance(v, int) and not isinstance(v, bool) for v in items):
-        raise ParameterError(f"'{key}' must be a year or a list of years, got {value!r}.")
+        raise ParameterError(f"'{key}' must be a year or a list of years, got {shown(value)}.")
     return items
 
 
 def _strs(value: object, key: str) -> list[str]:
     items = _as_list(value)
     if not items or not all(isinstance(v, str) for v in items):
-        raise ParameterError(f"'{key}' must be a text or a list of texts, got {value!r}.")
+        raise ParameterError(f"'{key}' must be a text or a list of texts, got {shown(value)}.")
     return items
 
 
 def _expand_grid(grid: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
-    unknown = sorted(set(grid) - set(GRID_KEYS))
+    unknown = sorted(map(str, set(grid) - set(GRID_KEYS)))
     missing = [k for k in ("notebook", "areas", "years") if k not in grid]
     if unknown or missing:
         what = [f"unknown key(s) {', '.join(unknown)}"] if unknown else []
@@ -289,7 +436,7 @@ def _expand_grid(grid: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
 
 
 def _expand_sets(item: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
-    unknown = sorted(set(item) - set(SETS_KEYS))
+    unknown = sorted(map(str, set(item) - set(SETS_KEYS)))
     if unknown or not isinstance(item.get("sets"), list):
         ctx.problem(
             entry,
@@ -303,7 +450,7 @@ def _expand_sets(item: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
     for i, one in enumerate(item["sets"]):
         where = f"{entry}[{i}]"
         if not isinstance(one, dict):
-            ctx.problem(where, f"a set must be a mapping of parameters, got {one!r}.")
+            ctx.problem(where, f"a set must be a mapping of parameters, got {shown(one)}.")
             continue
         values = dict(one)
         name = values.pop("notebook", item.get("notebook"))
@@ -314,8 +461,9 @@ def _expand_sets(item: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
         if nb is None or data is None:
             continue
         values["data"] = list(data)
-        shown = values.get(nb.area_field, "?")
-        where = f"{where} ({nb.name}, area {shown!r}, {values.get('year', '?')})"
+        area = shown(values[nb.area_field]) if nb.area_field in values else "?"
+        year = shown(values["year"]) if "year" in values else "?"
+        where = f"{where} ({nb.name}, area {area}, {year})"
         jobs.append(_make_job(nb, values, out, ctx, where))
     return [j for j in jobs if j is not None]
 
@@ -355,25 +503,29 @@ def read_plan(run_file: Path, out: Path | None = None) -> Plan:
     from kcanalysis.reporting.execute import default_out_dir
 
     run_file = Path(run_file)
-    doc = read_run_file(run_file)
+    doc = read_run_doc(run_file)
     base = run_file.resolve().parent
     ctx = _Ctx(run_file, base, project_root(base), Path(out or default_out_dir()), bool(out))
+    ctx.own_out = ctx.out_dir.absolute()
     if not out and "out" in doc:
         ctx.out_dir = out_path(doc["out"], ctx, "out")
     ctx.out_dir = ctx.out_dir.absolute()
     nbs: dict = {}
     if "runs" in doc:
-        extra = sorted(set(doc) - {"runs", "out"})
+        extra = sorted(map(str, set(doc) - {"runs", "out"}))
         if extra or not isinstance(doc["runs"], list):
             ctx.problem("runs", "must be a list of grids, with only 'out' beside it.")
             ctx.problems.raise_if_any(f"Run file {run_file}")
         items = [(f"runs[{i}]", item) for i, item in enumerate(doc["runs"])]
     else:
-        items = [("sets" if "sets" in doc else "grid", {k: v for k, v in doc.items()})]
+        # The top-level out, checked above, is this entry's out.
+        items = [
+            ("sets" if "sets" in doc else "grid", {k: v for k, v in doc.items() if k != "out"})
+        ]
     jobs: list[Job] = []
     for entry, item in items:
         if not isinstance(item, dict):
-            ctx.problem(entry, f"must be a mapping, got {item!r}.")
+            ctx.problem(entry, f"must be a mapping, got {shown(item)}.")
         elif "sets" in item:
             jobs += _expand_sets(item, entry, ctx, nbs)
         else:

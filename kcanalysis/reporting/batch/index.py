@@ -4,7 +4,8 @@ One row per report (area, year, period, language, status, headline indicators, l
 sortable by any column and filterable by area and year with a few lines of plain
 JavaScript embedded in the page. The Content-Security-Policy allows inline script and
 style and ``data:`` images only, so the page loads nothing from anywhere. Failed reports
-are listed with their error; the synthetic-data banner shows when demo data were used.
+are listed with their error, and stale reports (a data file or notebook changed during
+the batch) with what changed; the synthetic-data banner shows when demo data were used.
 Every string that comes from data or from an error goes through `kcanalysis.text.escape`.
 """
 
@@ -43,6 +44,9 @@ LABELS = {
         "filter_year": "Năm",
         "all_years": "Tất cả",
         "failed": "Báo cáo không tạo được",
+        "stale": (
+            "Báo cáo lỗi thời: tệp dữ liệu đã thay đổi trong lúc chạy; hãy chạy lại lô báo cáo"
+        ),
         "made": "Thời điểm tạo",
         "banner": (
             "DỮ LIỆU MINH HỌA TỔNG HỢP: {n} báo cáo dưới đây dùng số liệu giả lập để trình "
@@ -54,6 +58,7 @@ LABELS = {
             "cached": "xong (không đổi)",
             "failed": "lỗi",
             "timeout": "quá thời gian",
+            "stale": "lỗi thời (dữ liệu đã đổi)",
             "not run": "chưa chạy",
         },
     },
@@ -74,6 +79,7 @@ LABELS = {
         "filter_year": "Year",
         "all_years": "All",
         "failed": "Reports that could not be made",
+        "stale": "Stale reports: a data file changed during the batch; run the batch again",
         "made": "Made",
         "banner": (
             "SYNTHETIC DEMONSTRATION DATA: {n} of the reports below use invented numbers for "
@@ -85,6 +91,7 @@ LABELS = {
             "cached": "done (unchanged)",
             "failed": "failed",
             "timeout": "timed out",
+            "stale": "stale (data changed)",
             "not run": "not run",
         },
     },
@@ -152,7 +159,8 @@ table.kc-table th button { font: inherit; font-weight: bold; background: none; b
 table.kc-table th[aria-sort=ascending] button::after { content: " \\25B2"; }
 table.kc-table th[aria-sort=descending] button::after { content: " \\25BC"; }
 tr.kc-failed td { background: #fbeaea; }
-.kc-status-failed, .kc-status-timeout { color: var(--accent); font-weight: bold; }
+tr.kc-stale td { background: #fdf3d8; }
+.kc-status-failed, .kc-status-timeout, .kc-status-stale { color: var(--accent); font-weight: bold; }
 .kc-errors li { margin: .4rem 0; }
 .kc-errors code { white-space: pre-wrap; word-break: break-word; }
 """
@@ -200,7 +208,9 @@ def _row(result, out_dir: Path, lang: str) -> str:
     if result.failed_ipynb:
         target = escape(_link(result.failed_ipynb, out_dir))
         link += f' <a href="{target}">{escape(words["notebook"])}</a>'
-    failed = " kc-failed" if result.status in ("failed", "timeout") else ""
+    failed = {"failed": " kc-failed", "timeout": " kc-failed", "stale": " kc-stale"}.get(
+        result.status, ""
+    )
     return (
         f'<tr class="kc-row{failed}" data-area="{escape(area)} {escape(job.area)}" '
         f'data-year="{job.year}">'
@@ -256,6 +266,19 @@ def render_index(outcome, lang: str | None = None) -> str:
         )
         failed_html = (
             f'<section id="kc-failed"><h2>{escape(words["failed"])} ({len(failures)})</h2>'
+            f'<ul class="kc-errors">{items}</ul></section>'
+        )
+    stale = [r for r in results if r.status == "stale"]
+    if stale:
+        items = "".join(
+            f"<li><strong>{escape(r.job.title)}</strong> ({escape(r.job.lang)}): "
+            f'<a href="{escape(_link(r.job.html, outcome.out_dir))}">'
+            f"{escape(_link(r.job.html, outcome.out_dir))}</a> — "
+            f"<code>{escape(r.error)}</code></li>"
+            for r in stale
+        )
+        failed_html += (
+            f'<section id="kc-stale"><h2>{escape(words["stale"])} ({len(stale)})</h2>'
             f'<ul class="kc-errors">{items}</ul></section>'
         )
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

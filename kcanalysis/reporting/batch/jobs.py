@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,28 @@ from kcanalysis.errors import KcAnalysisError, ParameterError
 from kcanalysis.params import _Params
 
 _MAX_SHOWN = 25
+#: One problem's message is cut at this length (a value may be a long list).
+_MAX_MESSAGE = 600
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """Return ``repr(value)``, cut to `limit` characters (with "…") for messages."""
+    try:
+        text = reprlib_repr(value)
+    except Exception:  # a repr must never break an error message
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def reprlib_repr(value: object) -> str:
+    """`repr` that stops early on long or deep containers (never expands a huge value)."""
+    import reprlib
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = 200
+    short.maxlist = short.maxdict = short.maxset = short.maxtuple = 8
+    short.maxlevel = 4
+    return short.repr(value)
 
 
 @dataclass(frozen=True)
@@ -58,7 +81,10 @@ class Problems:
 
     def add(self, entry: str, message: str) -> None:
         """Record that `entry` (e.g. ``runs[1] (province_report, 2024 FY)``) is wrong."""
-        self.items.append(f"{entry}: {message}")
+        text = f"{entry}: {message}"
+        if len(text) > _MAX_MESSAGE:
+            text = text[: _MAX_MESSAGE - 1] + "…"
+        self.items.append(text)
 
     def raise_if_any(self, what: str) -> None:
         """Raise one `ParameterError` listing every problem, if there is any."""
@@ -73,18 +99,29 @@ class Problems:
         )
 
 
-_DATA: dict[tuple[str, ...], object] = {}
+_DATA: dict[tuple, object] = {}
 _DATA_LOCK = threading.Lock()
 
 
+def _version(path: str) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path, None)
+    return (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def load_data(data: tuple[str, ...]):
-    """Return `load_report_data(data)`, loaded once per batch process."""
+    """Return `load_report_data(data)`, loaded once per version of the files."""
     from kcanalysis.sections.analysis import load_report_data
 
+    key = (tuple(data), tuple(_version(p) for p in data))
     with _DATA_LOCK:
-        if data not in _DATA:
-            _DATA[data] = load_report_data(list(data))
-        return _DATA[data]
+        if key not in _DATA:
+            if len(_DATA) >= 64:  # old versions of changed files go first
+                _DATA.pop(next(iter(_DATA)))
+            _DATA[key] = load_report_data(list(data))
+        return _DATA[key]
 
 
 def check_data(jobs: list[Job], what: str = "The batch") -> None:

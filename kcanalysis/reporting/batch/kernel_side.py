@@ -5,9 +5,9 @@ no names in the user namespace and no entry in the history.
 
 `prepare` also memoizes `kcanalysis.sections.analysis.load_report_data` in this kernel:
 reading and totalling the data is half a second per report, the same for every report
-of a batch. The memo is keyed on the data files' paths, sizes and modification times
-(the built-in files included), and every call returns fresh copies of the frames, so a
-report that modified its data could not affect the next one.
+of a batch. The memo is keyed on the data files' paths, inodes, sizes, modification and
+change times (the built-in files included), and every call returns fresh copies of the
+frames, so a report that modified its data could not affect the next one.
 
 `reset` gives the next report what a fresh kernel would: an empty user namespace, an
 execution count starting at 1, the start-up working folder, environment, `sys.path`,
@@ -92,7 +92,7 @@ def _stamp(data) -> tuple:
     stats = []
     for path in paths:
         st = path.stat()
-        stats.append((str(path), st.st_size, st.st_mtime_ns))
+        stats.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
     return tuple(str(p) for p in data), tuple(stats)
 
 

@@ -31,25 +31,48 @@ def project_root(folder: Path) -> Path:
     return folder
 
 
+def inside(path: Path, ctx: _Context) -> bool:
+    """Return whether `path`, with ``..`` and symbolic links resolved, is in the run
+    file's folder or the project."""
+    try:
+        full = Path(path).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return full.is_relative_to(ctx.base) or full.is_relative_to(ctx.root)
+
+
 def safe_path(value: object, ctx: _Context, entry: str, what: str) -> Path | None:
     """Return the resolved path, or None after recording why it is refused."""
+    from kcanalysis.reporting.batch.jobs import shown
+
     if not isinstance(value, str) or not value.strip():
-        ctx.problem(entry, f"{what} must be a path (a string), got {value!r}.")
+        ctx.problem(entry, f"{what} must be a path (a string), got {shown(value)}.")
+        return None
+    if "\0" in value or len(value) > 4096:
+        ctx.problem(
+            entry,
+            f"{what} {shown(value)} is not a usable path (it holds a NUL character or is "
+            "longer than 4096 characters).",
+        )
         return None
     path = Path(value)
     if path.is_absolute() or value.startswith("~"):
         ctx.problem(
             entry,
-            f"{what} {value!r} is an absolute path. A run file may only name paths inside "
-            f"its folder or the project ({ctx.root}); give them relative to {ctx.base}, or "
-            "pass an absolute output folder with --out.",
+            f"{what} {shown(value)} is an absolute path. A run file may only name paths "
+            f"inside its folder or the project ({ctx.root}); give them relative to "
+            f"{ctx.base}, or pass an absolute output folder with --out.",
         )
         return None
-    full = (ctx.base / path).resolve()
+    try:
+        full = (ctx.base / path).resolve()
+    except (OSError, ValueError, RuntimeError) as err:  # a loop of links, a name too long
+        ctx.problem(entry, f"{what} {shown(value)} cannot be resolved: {err}.")
+        return None
     if not (full.is_relative_to(ctx.base) or full.is_relative_to(ctx.root)):
         ctx.problem(
             entry,
-            f"{what} {value!r} leads to {full}, outside the run file's folder and the "
+            f"{what} {shown(value)} leads to {full}, outside the run file's folder and the "
             f"project ({ctx.root}). Move the file into the project or copy it there.",
         )
         return None
@@ -60,7 +83,9 @@ def data_paths(value: object, ctx: _Context, entry: str) -> tuple[str, ...] | No
     """Return the data files as absolute paths, or None after recording the problem."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        ctx.problem(entry, f"'data' must be a list of file paths, got {value!r}.")
+        from kcanalysis.reporting.batch.jobs import shown
+
+        ctx.problem(entry, f"'data' must be a list of file paths, got {shown(value)}.")
         return None
     paths = [safe_path(v, ctx, entry, "data file") for v in items]
     if any(p is None for p in paths):

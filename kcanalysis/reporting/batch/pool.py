@@ -4,6 +4,8 @@ The kernels are separate processes, so two threads keep two cores busy; what is 
 this process per report (writing files, one shared `HTMLExporter`) is small. The pool
 starts its kernels at once, while the caller is still validating the batch; workers take
 reports only after `run` is called, and `abort` stops everything if validation failed.
+`halt` stops giving out reports (the output folder is full or read-only): the reports
+being rendered finish, the others are returned as not run, with the reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kcanalysis.reporting.batch.engines import make_engine
+
+#: How the reports left after `WorkerPool.halt` are described.
+NOT_RENDERED = "not rendered: "
 
 
 class WorkerPool:
@@ -33,10 +38,23 @@ class WorkerPool:
     failed : callable
         ``failed(job, message)`` builds the result of a report that could not be given
         to any engine (no kernel could start).
+    skipped : callable, optional
+        ``skipped(job, message)`` builds the result of a report left after `halt`
+        (default: `failed`).
     """
 
-    def __init__(self, engine: str, workers: int, timeout: float, render: Callable, failed):
+    def __init__(
+        self,
+        engine: str,
+        workers: int,
+        timeout: float,
+        render: Callable,
+        failed: Callable,
+        skipped: Callable | None = None,
+    ):
         self.timeout, self.render, self.failed = timeout, render, failed
+        self.skipped = skipped or failed
+        self.halted: str | None = None
         self.work: queue.Queue = queue.Queue()
         self.done: queue.Queue = queue.Queue()
         self.go, self.stop = threading.Event(), threading.Event()
@@ -64,7 +82,7 @@ class WorkerPool:
             while not self.go.wait(0.05):
                 if self.stop.is_set():
                     return
-            while not self.stop.is_set():
+            while not self.stop.is_set() and self.halted is None:
                 try:
                     index, job, key = self.work.get_nowait()
                 except queue.Empty:
@@ -73,6 +91,8 @@ class WorkerPool:
                     result = self.render(engine, job, key, self.timeout)
                 except Exception as err:  # a bug or a full disk: contain it to this report
                     result = self.failed(job, f"{type(err).__name__}: {err}")
+                if getattr(result, "fault", False):  # the output folder failed: stop here
+                    self.halt(result.error)
                 self.done.put((index, result))
         finally:
             engine.close()
@@ -93,11 +113,14 @@ class WorkerPool:
                     continue
                 received += 1
                 finished(index, result)
-            while True:  # every worker gave up: say why for what is left
+            while True:  # halted, or every worker gave up: say why for what is left
                 try:
                     index, job, _ = self.work.get_nowait()
                 except queue.Empty:
                     break
+                if self.halted is not None:
+                    finished(index, self.skipped(job, f"{NOT_RENDERED}{self.halted}"))
+                    continue
                 why = self.errors[-1] if self.errors else "unknown"
                 finished(index, self.failed(job, f"no Python kernel could be started: {why}"))
         except KeyboardInterrupt:
@@ -105,6 +128,11 @@ class WorkerPool:
             raise
         finally:
             self.close()
+
+    def halt(self, reason: str) -> None:
+        """Give out no more reports; those left are returned as `skipped`, with `reason`."""
+        if self.halted is None:
+            self.halted = reason
 
     def abort(self) -> None:
         """Stop at once: kill the kernels and let the threads end."""

@@ -60,7 +60,8 @@ class Progress:
 
     def finished(self, result) -> None:
         """Count a finished report and print its status line."""
-        self.counts["done" if result.status == "done" else "failed"] += 1
+        kind = result.status if result.status in ("done", "stale", "not run") else "failed"
+        self.counts[kind] = self.counts.get(kind, 0) + 1
         self.write(status_line(result))
         self.bar.set_postfix_str(
             ", ".join(f"{k} {v}" for k, v in self.counts.items()), refresh=False

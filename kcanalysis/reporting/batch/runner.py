@@ -5,15 +5,32 @@ engine (its own kernel for the ``warm`` engine).
 
 A report that raises, times out or loses its kernel is marked and the others go on; a
 lost kernel is replaced and its report retried once. Every output is written atomically
-(`kcanalysis.reporting.files`), in this order: notebook, HTML, then the record with the
-cache key, so a run killed at any moment leaves either the old good files or new good
-ones, and a report whose record was not written is simply rendered again next time.
+(`kcanalysis.reporting.files`): the notebook and the HTML are both written to temporary
+files first and renamed into place only when both were written, then the record with
+the cache key is written. A run killed at any moment leaves either the old good files or
+new good ones, and a report whose record was not written is simply rendered again.
+
+Faults of the output folder:
+
+- it cannot be written when the batch starts (read-only, full, no permission): a
+  `ReportError` naming the folder, before any kernel starts (the command exits 2);
+- it fills up or becomes read-only during the batch: the report being written is marked
+  failed with a message naming the file and saying what to do, its earlier files are left
+  as they were, no further report is started (those left are "not run", with the
+  reason), and what could not be written (state file, index) is listed in
+  `Outcome.problems` (the command exits 1).
+
+A data file or notebook that changes during the batch (`cache.Watch`) makes the reports
+that use it ``stale``: in the summary, the state file, the records and ``index.html``,
+and the command exits 1.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -23,9 +40,12 @@ from pathlib import Path
 from kcanalysis.errors import ParameterError
 from kcanalysis.reporting.batch import cache, kernel
 from kcanalysis.reporting.batch.jobs import Job, Plan, check_data, load_data
-from kcanalysis.reporting.batch.pool import WorkerPool
+from kcanalysis.reporting.batch.pool import NOT_RENDERED, WorkerPool
+from kcanalysis.reporting.files import OutputWriteError, write_error
 
 FAILED = ("failed", "timeout")
+#: Statuses that make the exit code 1, and that ``--retry-failed`` renders again.
+BAD = (*FAILED, "stale")
 LOCK_FILE = ".kcbatch.lock"
 
 
@@ -43,7 +63,8 @@ class Options:
 
 @dataclass
 class Result:
-    """The outcome of one report: ``done``, ``cached``, ``failed``, ``timeout`` or ``not run``."""
+    """The outcome of one report: ``done``, ``cached``, ``failed``, ``timeout``, ``stale``
+    or ``not run``. `fault` says that the output folder itself failed (full, read-only)."""
 
     job: Job
     status: str
@@ -53,17 +74,23 @@ class Result:
     attempts: int = 0
     headline: dict = field(default_factory=dict)
     synthetic: bool | None = None
+    fault: bool = False
 
 
 @dataclass
 class Outcome:
-    """All results of a batch, where its index is, and its exit code."""
+    """All results of a batch, where its index is, and its exit code.
+
+    `problems` lists what could not be written besides the reports (the state file, the
+    index); `index` is None when the index could not be written.
+    """
 
     results: list[Result]
     out_dir: Path
     index: Path | None = None
     engine: str = ""
     wall_seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
 
     def count(self, *statuses: str) -> int:
         """Return how many results have one of `statuses`."""
@@ -71,36 +98,52 @@ class Outcome:
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed or timed out, else 1."""
-        return 1 if self.count(*FAILED) else 0
+        """0 when all is well; 1 when a report failed, timed out or is stale, or the
+        state file or index could not be written."""
+        return 1 if self.count(*BAD) or self.problems else 0
 
 
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK_FILE, "a+") as fh:
+    # Opened read-only (flock does not need more): no file of the folder is held open for
+    # writing while reports run, so it can even be remounted read-only meanwhile.
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise write_error(out_dir, err, folder=True) from err
+    try:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
             raise ParameterError(
                 f"Another batch is writing to {out_dir}. Wait for it to finish, or give "
                 "this one another folder with --out."
             ) from err
         yield
+    finally:
+        os.close(fd)
 
 
-def _render(engine, job: Job, key: str, timeout: float) -> Result:
+def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | None = None) -> Result:
     """Run one report on `engine` (retrying once if its kernel died) and write its files."""
     from kcanalysis.reporting.batch.headline import headline
+    from kcanalysis.reporting.batch.literals import check_injected
     from kcanalysis.reporting.execute import notebook_bytes
-    from kcanalysis.reporting.files import atomic_write_bytes
+    from kcanalysis.reporting.files import (
+        atomic_write_bytes,
+        commit,
+        discard,
+        stage_bytes,
+        temp_sibling,
+    )
     from kcanalysis.reporting.publish import publish_html
 
     started = time.monotonic()
     attempts, note = 0, ""
     while True:
         attempts += 1
-        ex = engine.run(job.source, job.params, job.ipynb, timeout)
+        ex = engine.run(job.source, job.params, job.ipynb, timeout, check=check_injected)
         if ex.outcome == "died" and attempts == 1:
             note = f" (retried once: {ex.message})"
             kernel.echo(f"  RETRY {ex.seconds:6.1f} s  {job.title}: {ex.message}; once more.")
@@ -108,42 +151,83 @@ def _render(engine, job: Job, key: str, timeout: float) -> Result:
         break
     synthetic = bool(getattr(load_data(job.data), "synthetic", False))
     if ex.outcome != "ok":
-        failed = atomic_write_bytes(job.failed_ipynb, notebook_bytes(ex.nb))
         where = f"cell {ex.cell}: " if ex.cell is not None else ""
+        status = "timeout" if ex.outcome == "timeout" else "failed"
+        message, failed, fault = f"{where}{ex.message}{note}", "", False
+        try:
+            failed = str(atomic_write_bytes(job.failed_ipynb, notebook_bytes(ex.nb)))
+        except OutputWriteError as err:
+            message += f" The failed notebook could not be kept: {err}"
+            fault = err.folder_fault
         return Result(
             job,
-            "timeout" if ex.outcome == "timeout" else "failed",
+            status,
             time.monotonic() - started,
-            f"{where}{ex.message}{note}",
-            str(failed),
+            message,
+            failed,
             attempts,
             synthetic=synthetic,
+            fault=fault,
         )
     nb = ex.nb
     nb.metadata["kcanalysis"] = {"cache_key": key}
     head = headline(job, nb)
-    atomic_write_bytes(job.ipynb, notebook_bytes(nb))
-    publish_html(nb, job.html, lang=job.lang, title=job.title)
-    job.failed_ipynb.unlink(missing_ok=True)
-    seconds = time.monotonic() - started
-    cache.write_record(
-        job,
-        {
-            "key": key,
-            "status": "done",
-            "seconds": round(seconds, 2),
-            "finished": cache.now_iso(),
-            "notebook": job.notebook,
-            "params": job.params,
-            "headline": head,
-            "synthetic": synthetic,
-        },
-    )
-    return Result(job, "done", seconds, note.strip(), "", attempts, head, synthetic)
+    changes = watch.changes(job) if watch is not None else []
+    status = "stale" if changes else "done"
+    message = cache.stale_message(changes) if changes else note.strip()
+    staged: list[tuple[Path, Path]] = []
+    committed = False
+    try:
+        # Both files are written before either replaces its earlier version.
+        staged.append((stage_bytes(job.ipynb, notebook_bytes(nb)), job.ipynb))
+        staged.append((temp_sibling(job.html), job.html))
+        try:
+            publish_html(nb, staged[-1][0], lang=job.lang, title=job.title)
+        except OutputWriteError as err:  # name the report, not the temporary file
+            code = err.errno or errno.EIO
+            raise write_error(job.html, OSError(code, os.strerror(code))) from err
+        commit(staged)
+        committed = True
+        with contextlib.suppress(OSError):
+            job.failed_ipynb.unlink(missing_ok=True)
+        seconds = time.monotonic() - started
+        cache.write_record(
+            job,
+            {
+                "key": key,
+                "status": status,
+                "error": message if changes else "",
+                "seconds": round(seconds, 2),
+                "finished": cache.now_iso(),
+                "notebook": job.notebook,
+                "params": job.params,
+                "headline": head,
+                "synthetic": synthetic,
+            },
+        )
+    except OutputWriteError as err:
+        return Result(
+            job,
+            "failed",
+            time.monotonic() - started,
+            str(err),
+            "",
+            attempts,
+            synthetic=synthetic,
+            fault=err.folder_fault,
+        )
+    finally:
+        if not committed:
+            discard([tmp for tmp, _ in staged])
+    return Result(job, status, seconds, message, "", attempts, head, synthetic)
 
 
 def _failed(job: Job, message: str) -> Result:
     return Result(job, "failed", 0.0, message)
+
+
+def _not_run(job: Job, message: str) -> Result:
+    return Result(job, "not run", 0.0, message)
 
 
 def _prepare_this_process() -> None:
@@ -162,6 +246,13 @@ def _prepare_this_process() -> None:
 def _previous(state: dict, out_dir: Path, job: Job) -> dict:
     entry = state["reports"].get(cache.state_key(out_dir, job))
     return entry if isinstance(entry, dict) else {}
+
+
+def _retry(previous: dict) -> bool:
+    """Whether ``--retry-failed`` renders a report again: it failed, timed out, is stale,
+    or was not rendered because the output folder failed."""
+    status, error = previous.get("status"), str(previous.get("error") or "")
+    return status in BAD or (status == "not run" and error.startswith(NOT_RENDERED))
 
 
 def _from_record(job: Job, record: dict) -> Result:
@@ -191,24 +282,23 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
     ParameterError
         A report's data lack its area, year or period (nothing has run), or another
         batch holds the output folder.
+    ReportError
+        The output folder cannot be written (an `OutputWriteError`; nothing has run).
     """
     from kcanalysis.reporting.batch.index import write_index
     from kcanalysis.reporting.batch.progress import Progress
-    from kcanalysis.reporting.files import remove_stale_temps
+    from kcanalysis.reporting.files import check_writable, remove_stale_temps
 
     started = time.monotonic()
     out, jobs = plan.out_dir, plan.jobs
     with _locked(out):
         state = cache.read_state(out)
+        watch = cache.Watch(jobs)  # before the keys: a change after this is seen
         keys = [cache.job_key(job) for job in jobs]
         results: list[Result | None] = [None] * len(jobs)
         wanted = set(range(len(jobs)))
         if options.retry_failed:
-            wanted = {
-                i
-                for i, job in enumerate(jobs)
-                if _previous(state, out, job).get("status") in FAILED
-            }
+            wanted = {i for i, job in enumerate(jobs) if _retry(_previous(state, out, job))}
         to_run = []
         for i, job in enumerate(jobs):
             rerun = options.force or (options.retry_failed and i in wanted)
@@ -220,14 +310,17 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
             else:
                 before = _previous(state, out, job)
                 results[i] = Result(job, "not run", error=before.get("error", ""))
+        check_writable(out)  # before any kernel starts
         pool = None
         if to_run:  # kernels start while the data are checked; no report runs before
             workers = min(options.jobs or os.cpu_count() or 1, len(to_run))
-            pool = WorkerPool(options.engine, workers, options.timeout, _render, _failed)
+            render = functools.partial(_render, watch=watch)
+            pool = WorkerPool(options.engine, workers, options.timeout, render, _failed, _not_run)
             pool.start(jobs[to_run[0]].source.parent)
         try:
             check_data([jobs[i] for i in to_run], f"Run file {plan.run_file}")
-            for folder in {jobs[i].html.parent for i in to_run}:
+            for folder in sorted({jobs[i].html.parent for i in to_run}):
+                check_writable(folder)  # every folder written to must take a file
                 remove_stale_temps(folder)
             if pool is not None:
                 _prepare_this_process()
@@ -237,9 +330,16 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
             raise
 
         progress = Progress(len(jobs), len(jobs) - len(to_run), options.progress, echo)
+        problems: list[str] = []
 
-        def finished(i: int, result: Result) -> None:
-            results[i] = result
+        def problem(what: str, err: OutputWriteError) -> None:
+            text = f"{what} could not be written: {err}"
+            if text not in problems:
+                problems.append(text)
+            if err.folder_fault and pool is not None:
+                pool.halt(str(err))
+
+        def remember(result: Result) -> None:
             state["reports"][cache.state_key(out, result.job)] = {
                 "status": result.status,
                 "error": result.error,
@@ -247,7 +347,16 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
                 "failed_ipynb": result.failed_ipynb,
                 "finished": cache.now_iso(),
             }
-            cache.write_state(out, state)
+
+        def finished(i: int, result: Result) -> None:
+            results[i] = result
+            if result.fault and pool is not None:
+                pool.halt(result.error)
+            remember(result)
+            try:
+                cache.write_state(out, state)
+            except OutputWriteError as err:
+                problem(f"The state file {out / cache.STATE_FILE}", err)
             progress.finished(result)
 
         interrupted = False
@@ -261,14 +370,34 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
         for i, job in enumerate(jobs):
             if results[i] is None:
                 results[i] = Result(job, "not run", error="interrupted" if interrupted else "")
+        # A file that changed after a report was rendered makes that report stale too.
+        for result in results:
+            if result is None or result.status not in ("done", "cached"):
+                continue
+            changes = watch.changes(result.job)
+            if not changes:
+                continue
+            result.status, result.error = "stale", cache.stale_message(changes)
+            remember(result)
+            try:
+                cache.mark_stale(result.job, result.error)
+            except OutputWriteError as err:
+                problem(f"The record {result.job.record}", err)
         outcome = Outcome(
             [r for r in results if r is not None],
             out,
             engine=options.engine,
             wall_seconds=time.monotonic() - started,
+            problems=problems,
         )
-        outcome.index = write_index(outcome)
-        cache.write_state(out, {**state, "run_file": str(plan.run_file or "")})
+        try:
+            outcome.index = write_index(outcome)
+        except OutputWriteError as err:
+            problem(f"The index {out / 'index.html'}", err)
+        try:
+            cache.write_state(out, {**state, "run_file": str(plan.run_file or "")})
+        except OutputWriteError as err:
+            problem(f"The state file {out / cache.STATE_FILE}", err)
     if interrupted:
         raise KeyboardInterrupt
     return outcome
