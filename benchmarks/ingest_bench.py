@@ -133,8 +133,9 @@ def main() -> None:
             f"aggregate {totals:6.3f} s"
         )
         if args.profile:
-            cProfile.runctx("load(csv_path)", globals(), {"csv_path": csv_path}, "/tmp/ingest.prof")
-            pstats.Stats("/tmp/ingest.prof").sort_stats("cumtime").print_stats(30)
+            stats = str(Path(tmp) / "ingest.prof")
+            cProfile.runctx("load(csv_path)", globals(), {"csv_path": csv_path}, stats)
+            pstats.Stats(stats).sort_stats("cumtime").print_stats(30)
         if not args.skip_xlsx:
             xlsx_path = Path(tmp) / "projects.xlsx"
             table.to_excel(xlsx_path, index=False)
