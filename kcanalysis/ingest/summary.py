@@ -248,6 +248,10 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
         for c, _ in targets:
             res = parse_column([job.values[pos][c]], kinds[c], factors[c])
             figures[c] = (res.values[0], res.qualifiers[0])
+        negative = [c for c, (value, _) in figures.items() if value < 0]
+        if negative:  # a section total with figures is checked like any item row
+            job.quarantine(pos, negative[0], f"negative amount {figures[negative[0]][0]:g}")
+            continue
         records.append((pos, level, "ALL", figures))
     job.mark([p for p, *_ in records])
     return _to_facts(job, targets, records, label_col)

@@ -96,7 +96,11 @@ def test_report_renders_with_no_console_errors_and_saves_a_screenshot(report, tm
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.stat().st_size > 10_000
-    assert [line for line in run.stderr.splitlines() if "CONSOLE" in line] == []
+    # Console messages of the page itself (chromium's own chrome:// pages may log too).
+    page_console = [
+        line for line in run.stderr.splitlines() if "CONSOLE" in line and "source: file://" in line
+    ]
+    assert page_console == []
     dom = chromium(report.as_uri(), tmp_path / "q", "--dump-dom").stdout
     assert "Tóm tắt kết quả" in dom and "Hình 1." in dom
 
@@ -122,6 +126,17 @@ def test_hostile_data_strings_never_run_as_script(hostile_report, tmp_path):
     assert 'data-pwned="' not in dom
     assert "onerror=" in dom  # shown as text, escaped
     assert '<a href="javascript:' not in dom  # the link is text, not an element
+
+
+def test_the_console_detector_sees_a_page_error(tmp_path):
+    page = tmp_path / "control.html"
+    page.write_text("<script>console.error('kc-control')</script>", encoding="utf-8")
+    run = chromium(page.as_uri(), tmp_path / "p", "--dump-dom")
+    assert any(
+        "kc-control" in line and "source: file://" in line
+        for line in run.stderr.splitlines()
+        if "CONSOLE" in line
+    )
 
 
 def test_the_script_detector_sees_a_script_when_one_runs(tmp_path):
