@@ -144,3 +144,23 @@ def test_the_script_detector_sees_a_script_when_one_runs(tmp_path):
     page.write_text(f"<html><body>{HOSTILE['note']}</body></html>", encoding="utf-8")
     dom = chromium(page.as_uri(), tmp_path / "p", "--dump-dom").stdout
     assert 'data-pwned="script"' in dom
+
+
+def test_hostile_error_messages_never_run_in_the_index(tmp_path):
+    # The batch index lists failed reports with their error text: feed every payload in.
+    from kcanalysis.reporting.batch.grid import read_plan
+    from kcanalysis.reporting.batch.index import render_index
+    from kcanalysis.reporting.batch.runner import Outcome, Result
+
+    plan = read_plan(Path(__file__).parents[2] / "params" / "mttn_2024.yaml", out=tmp_path)
+    results = [Result(job, "done", 1.0, headline={}, synthetic=True) for job in plan.jobs]
+    results[0].status = "failed"
+    results[0].error = HOSTILE["note"] + HOSTILE["source"]
+    page = tmp_path / "index.html"
+    page.write_text(
+        render_index(Outcome(results, tmp_path, engine="warm", wall_seconds=1.0)), encoding="utf-8"
+    )
+    dom = chromium(page.as_uri(), tmp_path / "p", "--dump-dom").stdout
+    assert 'data-pwned="' not in dom
+    assert "onerror=" in dom  # the error text is shown, as text
+    assert '<a href="javascript:' not in dom
