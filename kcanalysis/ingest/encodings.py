@@ -28,6 +28,13 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     DataError
         If the bytes are no text in any of the encodings understood.
     """
+    text, label, _ = decode_utf8_view(data, name)
+    return text, label
+
+
+def decode_utf8_view(data: bytes, name: str) -> tuple[str, str, bytes | None]:
+    """Like `decode_text`, and also return the UTF-8 bytes of the text when `data` holds
+    them already (plain UTF-8 text in NFC, or after a BOM), else None."""
     try:
         text, label = _decode(data, name)
     except UnicodeDecodeError as err:
@@ -36,7 +43,11 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             f"{err.start}). Save the file as CSV UTF-8 from Excel and try again."
         ) from err
     _check_bom(text, name)
-    return unicodedata.normalize("NFC", text), label
+    nfc = unicodedata.normalize("NFC", text)
+    utf8 = None
+    if nfc is text and label in ("UTF-8", "UTF-8 with BOM"):
+        utf8 = data[3:] if label == "UTF-8 with BOM" else data
+    return nfc, label, utf8
 
 
 def _check_bom(text: str, name: str) -> None:

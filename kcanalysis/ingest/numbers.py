@@ -310,15 +310,20 @@ def parse_column(values, kind: str = "money", multiplier: float = 1.0) -> Column
 
 def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
     strs = pd.Series(arr[idx], dtype=object)
-    fast = pd.to_numeric(strs, errors="coerce").to_numpy(dtype=float)
+    joined = "".join(strs.to_numpy())
+    fast = plain_floats(strs.to_numpy(), joined)
+    if fast is None:
+        fast = pd.to_numeric(strs, errors="coerce").to_numpy(dtype=float)
     ok = np.isfinite(fast)
     evidence = {"vi": 0, "en": 0}
-    if ok.any():
+    if ok.any() and "." in joined:  # (no dot, nothing to count nor to read again)
         # "7.700" parses as 7.7 in C; a dot followed by exactly three digits goes the slow way.
         # Only numbers get here, so the fixed-width copy stays small.
         texts = np.strings.strip(strs.to_numpy()[ok].astype(str))
         dot = np.strings.rfind(texts, ".")
-        sci = (np.strings.find(texts, "e") >= 0) | (np.strings.find(texts, "E") >= 0)
+        sci = np.zeros(len(texts), dtype=bool)
+        if "e" in joined or "E" in joined:
+            sci = (np.strings.find(texts, "e") >= 0) | (np.strings.find(texts, "E") >= 0)
         three = (dot >= 0) & (np.strings.str_len(texts) - dot == 4) & ~sci
         where = np.flatnonzero(ok)
         ok[where[three]] = False
@@ -348,6 +353,23 @@ def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
             result.errors[pos] = cell.error
         elif cell.value is not None:
             _store(pos, strs.iat[j], cell, kind, multiplier, style, result)
+
+
+def plain_floats(texts: np.ndarray, joined: str | None = None) -> np.ndarray | None:
+    """Return the floats of a column whose texts are all plain ASCII numbers, or None.
+
+    Python's float() reads what pandas' to_numeric reads, once "_" (digit grouping in
+    Python), non-ASCII digits and control characters (spaces to Python) are ruled out; it
+    is about twice as quick. `joined` is "".join(texts) when the caller has it.
+    """
+    if joined is None:
+        joined = "".join(texts)
+    if not joined.isascii() or not joined.isprintable() or "_" in joined:
+        return None
+    try:
+        return texts.astype(float)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _store(pos, raw, cell: ParsedCell, kind, multiplier, style, result: ColumnResult) -> None:

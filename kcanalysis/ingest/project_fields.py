@@ -52,20 +52,19 @@ class Rows:
         """A column as text ("" where empty)."""
         arr = self.cells(target).copy()
         arr[pd.isna(arr)] = ""
+        if pd.api.types.infer_dtype(arr, skipna=False) == "string":
+            return arr
         other = np.flatnonzero([not isinstance(v, str) for v in arr])
         arr[other] = [str(v) for v in arr[other]]
         return arr
 
     def mapped(self, target: str, fn) -> np.ndarray:
         """A column mapped through `fn` once per distinct value (None where empty)."""
-        arr = self.cells(target)
-        present = ~pd.isna(arr)
-        out = np.full(len(arr), None, dtype=object)
-        if present.any():
-            uniq = pd.unique(arr[present])
-            table = {u: fn(str(u).strip()) for u in uniq}
-            out[present] = [table[v] for v in arr[present]]
-        return out
+        codes, uniq = pd.factorize(self.cells(target))  # -1 where empty
+        table = np.full(len(uniq) + 1, None, dtype=object)
+        for k, u in enumerate(uniq):
+            table[k] = fn(str(u).strip())
+        return table[codes]
 
 
 def read_amounts(rows: Rows) -> np.ndarray:
@@ -272,30 +271,40 @@ def find_duplicates(rows: Rows) -> None:
     """Quarantine a project listed twice (same id; or same area, year, level, title,
     beneficiary and extension funds), keeping the first."""
     frame = rows.frame
+    live = np.flatnonzero(rows.ok)
+    if not len(live):
+        return
     if "project_id" in rows.col:
-        keys = frame[["project_id"]]
+        keys = pd.DataFrame({"i": frame["project_id"].to_numpy()[live]})
     else:
+        # The cheap keys first: only rows that share them can share the title too, so the
+        # titles are folded for those rows alone.
         keys = pd.DataFrame(
             {
-                "a": frame["area_code"],
-                "y": frame["year"],
-                "l": frame["level"],
-                "t": frame["title"].str.lower().str.strip(),
-                "b": frame["beneficiary"].str.lower().str.strip(),
-                "k": frame["budget_kc"],
+                "a": frame["area_code"].to_numpy()[live],
+                "y": frame["year"].to_numpy()[live],
+                "l": frame["level"].to_numpy()[live],
+                "b": _folded(frame["beneficiary"].to_numpy()[live]),
+                "k": frame["budget_kc"].to_numpy()[live],
             }
         )
-    live = keys[rows.ok]
-    dup = live.duplicated(keep="first")
-    if not dup.any():
-        return
-    first = {}
-    for i, key in zip(live.index, map(tuple, live.itertuples(index=False)), strict=True):
-        if not dup[i]:
-            first.setdefault(key, i)
-        else:
-            row = rows.job.rows[rows.items[first[key]]]
-            rows.bad(i, rows.col.get("title", 0), f"duplicate project: same as row {row}")
+        maybe = np.flatnonzero(keys.duplicated(keep=False).to_numpy())
+        if not len(maybe):
+            return
+        live, keys = live[maybe], keys.iloc[maybe].reset_index(drop=True)
+        keys["t"] = _folded(frame["title"].to_numpy()[live])
+    group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
+    _, first = np.unique(group, return_index=True)
+    first_of = first[group]
+    for j in np.flatnonzero(first_of != np.arange(len(group))):
+        row = rows.job.rows[rows.items[live[first_of[j]]]]
+        rows.bad(int(live[j]), rows.col.get("title", 0), f"duplicate project: same as row {row}")
+
+
+def _folded(texts: np.ndarray) -> np.ndarray:
+    """Texts lower-cased and stripped, each distinct value once."""
+    codes, uniq = pd.factorize(texts)
+    return np.array([u.lower().strip() for u in uniq], dtype=object)[codes]
 
 
 def check_percentages(rows: Rows) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from kcanalysis import vocab
 from kcanalysis.aggregate import aggregate
 from kcanalysis.ingest.canonical import mark_top
 from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.numbers import plain_floats
 from kcanalysis.ingest.project_fields import (
     COUNTS,
     MONEY,
@@ -47,7 +49,9 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     for target in ("beneficiary", "location"):
         if target in col:
             item_like |= _present(_column(vals, body, col[target]))
-    stt_num = pd.to_numeric(pd.Series(stt, dtype=object), errors="coerce").to_numpy(dtype=float)
+    stt_num = plain_floats(stt) if infer_dtype(stt, skipna=False) == "string" else None
+    if stt_num is None:
+        stt_num = pd.to_numeric(pd.Series(stt, dtype=object), errors="coerce").to_numpy(float)
     arabic = np.isfinite(stt_num) & (stt_num == np.round(stt_num))
     fast = arabic & _present(title) & (item_like | ("beneficiary" not in col))
     markers: list[Marker] = []
@@ -107,7 +111,8 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "stored: the project table has no field for it"
             )
     projects = validate_projects(projects, job.name)
-    facts = aggregate(projects, period=job.period or "FY")
+    # The facts' sources are written below, compactly; aggregate need not list every row.
+    facts = aggregate(projects.assign(source=job.name), period=job.period or "FY")
     facts["source"] = _sources(job, projects, job.rows[items[ok]], facts)
     return facts, projects
 
@@ -160,7 +165,7 @@ def _sources(job: Job, projects: pd.DataFrame, rows: np.ndarray, facts: pd.DataF
     groups = projects.groupby(keys, sort=False).indices
     texts = {}
     for key, idx in groups.items():
-        r = sorted(rows[idx].tolist())
+        r = np.sort(rows[idx])
         what = (
             f"row {r[0]} (1 project)" if len(r) == 1 else f"rows {_ranges(r)} ({len(r)} projects)"
         )
@@ -168,14 +173,12 @@ def _sources(job: Job, projects: pd.DataFrame, rows: np.ndarray, facts: pd.DataF
     return [texts[tuple(key)] for key in facts[keys].itertuples(index=False)]
 
 
-def _ranges(rows: list[int]) -> str:
-    parts, start, prev = [], rows[0], rows[0]
-    for r in [*rows[1:], None]:
-        if r is not None and r == prev + 1:
-            prev = r
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if r is not None:
-            start = prev = r
+def _ranges(rows) -> str:
+    """Return sorted row numbers as ranges: "5-9, 12" (the first 12 ranges, then a count)."""
+    r = np.asarray(rows)
+    breaks = np.flatnonzero(r[1:] != r[:-1] + 1) + 1
+    starts = r[np.concatenate(([0], breaks))]
+    ends = r[np.concatenate((breaks - 1, [len(r) - 1]))]
+    parts = [str(a) if a == b else f"{a}-{b}" for a, b in zip(starts[:12], ends[:12], strict=True)]
     text = ", ".join(parts)
-    return text if len(parts) <= 12 else ", ".join(parts[:12]) + f", ... ({len(parts)} ranges)"
+    return text if len(starts) <= 12 else text + f", ... ({len(starts)} ranges)"

@@ -18,11 +18,12 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import legacy
-from kcanalysis.ingest.encodings import decode_text
+from kcanalysis.ingest.encodings import decode_utf8_view
 from kcanalysis.ingest.grid import (
     MAX_CELLS,
     MAX_ROWS,
@@ -109,11 +110,11 @@ def _csv_grid(path: Path, sheet: str | int | None) -> Grid:
     stem = path.stem
     if sheet not in (None, 0, stem):
         raise DataError(f"{path.name} is a CSV file: it has one sheet, {stem!r}, not {sheet!r}.")
-    text, encoding = decode_text(path.read_bytes(), path.name)
+    text, encoding, utf8 = decode_utf8_view(path.read_bytes(), path.name)
     if not text.strip():
         raise DataError(f"{path.name} holds no data (only blank lines or spaces).")
     delimiter = _sniff_delimiter(text)
-    cells = _parse_csv(text, delimiter, path.name)
+    cells = _parse_csv(text, delimiter, path.name, utf8)
     if len(cells) > MAX_ROWS:
         raise DataError(too_many_rows(path.name, stem, len(cells), " (blank ones included)"))
     cells.index = pd.RangeIndex(1, len(cells) + 1)
@@ -145,7 +146,7 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
+def _parse_csv(text: str, delimiter: str, name: str, utf8: bytes | None = None) -> pd.DataFrame:
     head = text[:200_000].splitlines()[:500]
     try:
         width = max((len(r) for r in csv.reader(head, delimiter=delimiter)), default=1)
@@ -153,7 +154,7 @@ def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
         width = 1
     try:
         cells = pd.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(text.encode("utf-8") if utf8 is None else utf8),
             sep=delimiter,
             header=None,
             names=range(width),
@@ -165,14 +166,16 @@ def _parse_csv(text: str, delimiter: str, name: str) -> pd.DataFrame:
             quotechar='"',
             encoding="utf-8",
         )
+        slowly = False
     except (pd.errors.ParserError, ValueError):
-        cells = _parse_csv_slowly(text, delimiter, name)
+        cells, slowly = _parse_csv_slowly(text, delimiter, name), True
     if cells.size > MAX_CELLS:
         raise _too_many_cells(name, *cells.shape)
-    arr = cells.to_numpy(dtype=object, copy=True)
-    arr[pd.isna(arr)] = None
-    arr[arr == ""] = None
-    return pd.DataFrame(arr, columns=cells.columns, dtype=object)
+    arr = cells.to_numpy(dtype=object)
+    # The C parser gives str, or NaN for an empty cell (x != x only for NaN; quicker than
+    # pd.isna); the csv module gives "".
+    empty = arr == "" if slowly else arr != arr
+    return pd.DataFrame(np.where(empty, None, arr), columns=cells.columns, dtype=object)
 
 
 def _parse_csv_slowly(text: str, delimiter: str, name: str) -> pd.DataFrame:

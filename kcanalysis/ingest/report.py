@@ -72,6 +72,8 @@ class IngestReport:
         self._category = np.full(n_rows, "", dtype=object)
         self._kind = np.full(n_rows, "", dtype=object)
         self._cell = np.full(n_rows, "", dtype=object)
+        #: the column of a marked row's cell; its reference is written when asked for
+        self._col = np.full(n_rows, -1, dtype=np.int64)
         self._reason = np.full(n_rows, "", dtype=object)
         self._raw: dict[int, list] = {}
         self.columns: list[str] = []
@@ -93,8 +95,8 @@ class IngestReport:
             return
         self._category[idx] = category
         self._kind[idx] = kind or category
-        letter = column_letter(col)
-        self._cell[idx] = [f"{self.sheet}!{letter}{r}" for r in idx + self.first_row]
+        self._cell[idx] = ""
+        self._col[idx] = col
         self._reason[idx] = ""
 
     def quarantine(self, row: int, col: int, reason: str, raw: list) -> None:
@@ -106,6 +108,7 @@ class IngestReport:
         self._category[i] = QUARANTINED
         self._kind[i] = QUARANTINED
         self._cell[i] = self.cell(row, col)
+        self._col[i] = -1
         self._reason[i] = reason
         self._raw[row] = list(raw)
 
@@ -159,12 +162,21 @@ class IngestReport:
         return pd.DataFrame(
             {
                 "row": np.arange(self.first_row, self.first_row + self.n_rows),
-                "cell": self._cell,
+                "cell": self._cells(),
                 "category": self._category,
                 "kind": self._kind,
                 "reason": self._reason,
             }
         )
+
+    def _cells(self) -> np.ndarray:
+        """The cell reference of every row ("" for a row not yet accounted for)."""
+        cells = self._cell.copy()
+        for col in np.unique(self._col[self._col >= 0]):
+            idx = np.flatnonzero(self._col == col)
+            prefix = f"{self.sheet}!{column_letter(int(col))}"
+            cells[idx] = [f"{prefix}{r}" for r in (idx + self.first_row).tolist()]
+        return cells
 
     def quarantine_table(self) -> pd.DataFrame:
         """Return the quarantined rows: file, sheet, row, cell, reason and the raw cells."""
@@ -175,7 +187,8 @@ class IngestReport:
         for r in rows:
             i = r - self.first_row
             raw = self._raw[r] + [None] * (width - len(self._raw[r]))
-            data.append([self.path.name, self.sheet, r, self._cell[i], self._reason[i], *raw])
+            cell = self._cell[i] if self._col[i] < 0 else self.cell(r, int(self._col[i]))
+            data.append([self.path.name, self.sheet, r, cell, self._reason[i], *raw])
         columns = ["file", "sheet", "row", "cell", "reason", *letters]
         return pd.DataFrame(data, columns=columns, dtype=object)
 

@@ -108,10 +108,13 @@ def sections_state(markers: list[Marker]) -> tuple[np.ndarray, list, list]:
     return np.asarray(pos, dtype=int), levels, activities
 
 
-def state_of(positions, heading_pos: np.ndarray, states: list) -> list:
+def state_of(positions, heading_pos: np.ndarray, states: list) -> np.ndarray:
     """Return, for each position, the state after the last heading above it (or None)."""
     idx = np.searchsorted(heading_pos, np.asarray(positions), side="right") - 1
-    return [states[i] if i >= 0 else None for i in idx]
+    table = np.full(len(states) + 1, None, dtype=object)  # the last one for idx -1
+    for k, state in enumerate(states):
+        table[k] = state
+    return table[idx]
 
 
 def check_totals(
