@@ -178,6 +178,28 @@ def _shape_problems(doc: object) -> list[str]:
     return problems
 
 
+#: Deepest bracket nesting read at all (the shape check later allows 40 levels).
+MAX_PARSE_DEPTH = 200
+
+
+def _flow_depth(text: str) -> int:
+    """Return the deepest nesting of YAML flow brackets ([ and {), outside quoted text."""
+    depth = deepest = 0
+    quote = ""
+    for ch in text:
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def read_run_doc(run_file: Path) -> dict:
     """Read a run file with ``yaml.safe_load`` and check its shape (see "Reading").
 
@@ -206,6 +228,12 @@ def read_run_doc(run_file: Path) -> dict:
             f"Run file {run_file} is not UTF-8 text (byte 0x{raw[err.start]:02x} at "
             f"position {err.start}). Save it as UTF-8."
         ) from err
+    if _flow_depth(text) > MAX_PARSE_DEPTH:
+        # Refused before parsing: the YAML parser recurses once per level and would hit
+        # Python's recursion limit (leaving unraisable errors behind) long before 40.
+        raise ParameterError(
+            f"Run file {run_file} is nested too deeply to read; a run file needs only a few levels."
+        )
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as err:
