@@ -208,16 +208,6 @@ def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) 
     return out
 
 
-_EDGE_SPACE = re.compile(r"(?:^|\x00)\s|\s(?:\x00|$)")
-
-
-def _has_edge_space(text: pd.Series) -> bool:
-    """True if any value starts or ends with white space (one regex pass over all values,
-    much faster than stripping every cell when, as usual, none needs it)."""
-    values = text.dropna().to_numpy(dtype=object)
-    return bool(values.size) and _EDGE_SPACE.search("\x00".join(values)) is not None
-
-
 def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Series:
     """Return a text column stripped of outer spaces, in pandas' ``str`` dtype when it has
     no missing value; numbers in an area-code column become zero-padded codes."""
@@ -225,9 +215,7 @@ def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Seri
         series = series.fillna(fill)
     kind = pd.api.types.infer_dtype(series, skipna=True)
     if kind in ("string", "empty"):
-        text = series.astype("str")
-        if _has_edge_space(text):
-            text = text.str.strip()
+        text = series.astype("str").str.strip()
     else:  # mixed: numbers (e.g. area codes read as integers), dates
         text = series.map(lambda v: v.strip() if isinstance(v, str) else v)
         if zero_pad:
