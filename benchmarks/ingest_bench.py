@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kcanalysis import provinces
 from kcanalysis.aggregate import aggregate
 from kcanalysis.ingest import load
 from kcanalysis.schema import validate_projects
@@ -40,24 +41,8 @@ HEADER = [
     "Việc làm mới",
     "Tỷ lệ (%) so KH",
 ]
-#: The 15 provinces of the Central and Central Highlands region (MTTN), one year.
-PROVINCES = [
-    "Quảng Bình",
-    "Quảng Trị",
-    "Thừa Thiên Huế",
-    "Đà Nẵng",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Bình Định",
-    "Phú Yên",
-    "Khánh Hòa",
-    "Ninh Thuận",
-    "Kon Tum",
-    "Gia Lai",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Lâm Đồng",
-]
+#: The 15 provinces of the Central and Central Highlands region (MTTN), from the registry.
+PROVINCES = [provinces.province_name(c) for c in provinces.region_members("MTTN", 2017)]
 ACTIVITIES = [
     "Đào tạo nghề",
     "Mô hình trình diễn",
