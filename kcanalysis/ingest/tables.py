@@ -207,6 +207,10 @@ def _projects(pos: int, upper: list[str], lower: list[str], raw_lower) -> Table 
 def _is_second_header(lower: list[str], raw_lower) -> bool:
     if any(isinstance(v, int | float) and not isinstance(v, bool) for v in raw_lower or ()):
         return False
+    # A CSV data row holds its numbers as text ("773.5"); a header row holds none, while a
+    # project row may well mention header words ("Mô hình trình diễn", "Đề án ... số 0").
+    if sum(1 for t in lower if t and _NUMBER_TEXT.match(t)) >= 2:
+        return False
     hits = sum(
         1
         for t in lower
@@ -216,6 +220,9 @@ def _is_second_header(lower: list[str], raw_lower) -> bool:
         )
     )
     return hits >= 2
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,\s]*%?$")
 
 
 def _is_numbering_row(raw) -> bool:
