@@ -113,6 +113,14 @@ _COST_CI_COLUMNS = [
 ]
 
 
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def _keep_levels(res: pd.DataFrame, levels: Sequence[str] | None) -> pd.DataFrame:
+    return res if levels is None else res[res["level"].isin(list(levels))].copy()
+
+
 def cost_ci(
     projects: pd.DataFrame,
     base_year: int | None = None,
@@ -179,9 +187,8 @@ def cost_ci(
     nums = ["budget_kc"] * len(outputs)
     res = _group_ci(p, nums, outputs, outputs, confidence, n_resamples, seed)
     if res.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in _COST_CI_COLUMNS})
-    if levels is not None:
-        res = res[res["level"].isin(list(levels))].copy()
+        return _empty(_COST_CI_COLUMNS)
+    res = _keep_levels(res, levels)
     res = res.rename(
         columns={
             "label": "output",
@@ -259,9 +266,8 @@ def leverage_ci(
         p, ["budget_counterpart"], ["budget_kc"], ["leverage"], confidence, n_resamples, seed
     )
     if res.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in _LEVERAGE_CI_COLUMNS})
-    if levels is not None:
-        res = res[res["level"].isin(list(levels))].copy()
+        return _empty(_LEVERAGE_CI_COLUMNS)
+    res = _keep_levels(res, levels)
     res = res.rename(
         columns={
             "numerator": "budget_counterpart_mvnd",

@@ -22,6 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kcanalysis.schema import FACTS_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
 
@@ -794,21 +796,7 @@ def canonical_vi(name: str, **csv_opts) -> Sheet:
     return Sheet(name, CANONICAL_VI, ["A1:K1"], csv=csv_opts, xlsx=name == "canonical_vi")
 
 
-EN_HEADER = [
-    "area_code",
-    "area_name",
-    "year",
-    "period",
-    "level",
-    "activity",
-    "indicator",
-    "unit",
-    "planned",
-    "actual",
-    "qualifier",
-    "source",
-    "note",
-]
+EN_HEADER = list(FACTS_COLUMNS)  # the canonical columns, in their order
 
 
 def canonical_en_clean() -> Sheet:
