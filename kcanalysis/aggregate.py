@@ -14,6 +14,23 @@ from kcanalysis import provinces, vocab
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, validate_facts
 
 _EVENT_ACTIVITIES = ("CONF", "TOUR")
+_OUTPUTS = ("trainees", "participants", "models", "establishments", "jobs_created")
+#: indicator: (planned column or None, actual column) of the per-project columns summed
+_SPEC = {
+    "projects": ("_n", "_live"),
+    "projects_accepted": (None, "_accepted"),
+    "budget_kc": ("budget_kc", "budget_kc_live"),
+    "budget_counterpart": ("budget_counterpart", "budget_counterpart_live"),
+    "budget_total": ("_budget_total", "_budget_total_live"),
+    "disbursed": (None, "disbursed_live"),
+    "trainees": (None, "trainees_live"),
+    "participants": (None, "participants_live"),
+    "events": (None, "_events"),
+    "models": (None, "models_live"),
+    "models_over_half_complete": (None, "_half_models_live"),
+    "establishments": (None, "establishments_live"),
+    "jobs_created": (None, "jobs_created_live"),
+}
 
 
 def aggregate(projects: pd.DataFrame, period: str = "FY") -> pd.DataFrame:
@@ -47,79 +64,79 @@ def aggregate(projects: pd.DataFrame, period: str = "FY") -> pd.DataFrame:
     """
     if projects.empty:
         return validate_facts(pd.DataFrame(columns=FACTS_COLUMNS), "aggregate of 0 projects")
-    p = projects.copy()
-    live = (p["status"] != "cancelled").astype("float64")
-    p["_n"] = 1.0
-    p["_live"] = live
-    p["_accepted"] = (p["status"] == "accepted").astype("float64")
-    p["_events"] = live * p["activity"].isin(_EVENT_ACTIVITIES)
-    p["_budget_total"] = p["budget_kc"].fillna(0) + p["budget_counterpart"].fillna(0)
-    p["_half_models"] = p["models"].where(p["completion_pct"] > 50)
+    status = projects["status"]
+    live = (status != "cancelled").to_numpy(dtype="float64")
+    activity = projects["activity"]
+    total = projects["budget_kc"].fillna(0) + projects["budget_counterpart"].fillna(0)
+    columns = {
+        "_n": np.ones(len(projects)),
+        "_live": live,
+        "_accepted": (status == "accepted").to_numpy(dtype="float64"),
+        "_events": live * activity.isin(_EVENT_ACTIVITIES).to_numpy(dtype="float64"),
+        "_budget_total": total.to_numpy(dtype="float64"),
+        "_half_models": projects["models"]
+        .where(projects["completion_pct"] > 50)
+        .to_numpy(dtype="float64"),
+    }
+    for col in ("budget_kc", "budget_counterpart", *_OUTPUTS, "disbursed"):
+        columns[col] = projects[col].to_numpy(dtype="float64")
     for col in ("budget_kc", "budget_counterpart", "_budget_total"):
-        p[f"{col}_live"] = p[col] * live
-    for col in (
-        "trainees",
-        "participants",
-        "models",
-        "establishments",
-        "jobs_created",
-        "_half_models",
-        "disbursed",
-    ):
-        p[f"{col}_live"] = p[col].where(live > 0)
+        columns[f"{col}_live"] = columns[col] * live
+    for col in (*_OUTPUTS, "_half_models", "disbursed"):  # given for live projects only
+        columns[f"{col}_live"] = np.where(live > 0, columns[col], np.nan)
 
     keys = ["area_code", "year", "level", "activity"]
-    g = p.groupby(keys, sort=True)
-    spec = {
-        # indicator: (planned column or None, actual column)
-        "projects": ("_n", "_live"),
-        "projects_accepted": (None, "_accepted"),
-        "budget_kc": ("budget_kc", "budget_kc_live"),
-        "budget_counterpart": ("budget_counterpart", "budget_counterpart_live"),
-        "budget_total": ("_budget_total", "_budget_total_live"),
-        "disbursed": (None, "disbursed_live"),
-        "trainees": (None, "trainees_live"),
-        "participants": (None, "participants_live"),
-        "events": (None, "_events"),
-        "models": (None, "models_live"),
-        "models_over_half_complete": (None, "_half_models_live"),
-        "establishments": (None, "establishments_live"),
-        "jobs_created": (None, "jobs_created_live"),
-    }
-    # to_numpy: iterating a column of pandas' str dtype is slow, an object array is not.
-    sources = g["source"].agg(lambda s: "; ".join(sorted(set(s.to_numpy(dtype=object)))))
-    counts = g.size()
-    frames = []
-    for indicator, (planned_col, actual_col) in spec.items():
-        actual = g[actual_col].sum(min_count=1)
-        planned = (
-            g[planned_col].sum(min_count=1)
-            if planned_col
-            else pd.Series(np.nan, index=actual.index)
-        )
-        frame = pd.DataFrame({"planned": planned, "actual": actual})
+    g = pd.DataFrame(columns, index=projects.index).groupby([projects[k] for k in keys], sort=True)
+    sums = g[sorted({c for pair in _SPEC.values() for c in pair if c})].sum(min_count=1)
+    groups = sums.index.to_frame(index=False)
+    n_projects = g.size().to_numpy()
+    sources = _sources(g.ngroup().to_numpy(), projects["source"], len(groups))
+    group_activity = groups["activity"]
+    take, planned, actual, indicators = [], [], [], []
+    for indicator, (planned_col, actual_col) in _SPEC.items():
+        act = sums[actual_col].to_numpy()
+        plan = sums[planned_col].to_numpy() if planned_col else np.full(len(act), np.nan)
+        keep = ~(np.isnan(plan) & np.isnan(act))
         if indicator == "events":
-            frame = frame[frame.index.get_level_values("activity").isin(_EVENT_ACTIVITIES)]
+            keep &= group_activity.isin(_EVENT_ACTIVITIES).to_numpy()
         if indicator == "models_over_half_complete":
-            frame = frame[frame.index.get_level_values("activity") == "DEMO"]
-        frame = frame.dropna(how="all")
-        frame["indicator"] = indicator
-        frames.append(frame)
-    out = pd.concat(frames).reset_index()
+            keep &= (group_activity == "DEMO").to_numpy()
+        rows = np.flatnonzero(keep)
+        take.append(rows)
+        planned.append(plan[rows])
+        actual.append(act[rows])
+        indicators.append(np.full(len(rows), indicator, dtype=object))
+    at = np.concatenate(take)
+    out = groups.iloc[at].reset_index(drop=True)
+    out["planned"] = np.concatenate(planned)
+    out["actual"] = np.concatenate(actual)
+    out["indicator"] = np.concatenate(indicators)
     out["period"] = period
     out["unit"] = out["indicator"].map(vocab.unit_of)
     out["qualifier"] = ""
-    labels = pd.DataFrame({"n": counts, "src": sources}).reset_index()
-    labels["source"] = "aggregate of " + labels["n"].astype(str) + " project(s): " + labels["src"]
-    out = out.merge(labels[[*keys, "source"]], on=keys, how="left")
+    out["source"] = [f"aggregate of {n_projects[i]} project(s): {sources[i]}" for i in at.tolist()]
     out["note"] = ""
     names = {
         (c, y): provinces.area_label(c, y)
-        for c, y in out[["area_code", "year"]].drop_duplicates().itertuples(index=False)
+        for c, y in groups[["area_code", "year"]].drop_duplicates().itertuples(index=False)
     }
     out["area_name"] = [names[k] for k in zip(out["area_code"], out["year"], strict=True)]
     out = out.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
     return validate_facts(out[list(FACTS_COLUMNS)], "aggregate of projects")
+
+
+def _sources(group: np.ndarray, source: pd.Series, n_groups: int) -> list[str]:
+    """Return, per group number, its projects' distinct sources joined in sorted order.
+
+    Distinct (group, source) pairs are found on integer codes, so a list of 100.000
+    projects from one file joins one source per group, not 100.000.
+    """
+    codes, uniques = pd.factorize(source)
+    names = np.asarray(uniques, dtype=object)
+    pairs = np.unique(group.astype(np.int64) * len(names) + codes)
+    texts = names[pairs % len(names)]
+    cuts = np.searchsorted(pairs // len(names), np.arange(1, n_groups))
+    return ["; ".join(sorted(part)) for part in np.split(texts, cuts)]
 
 
 def combine_qualifiers(qualifiers) -> str:

@@ -107,11 +107,13 @@ def _has_value(df: pd.DataFrame) -> pd.Series:
 _NONNEG = pa.Check.ge(0, error="must be a number >= 0", ignore_na=True)
 _FINITE = pa.Check(lambda s: ~np.isinf(s), element_wise=False, error="must be finite")
 _TEXT = {"nullable": False}
+#: Text that is not empty (a comparison, not a per-value length as in Check.str_length).
+_NONEMPTY = pa.Check(lambda s: s != "", element_wise=False, error="must not be empty")
 
 FACTS_SCHEMA = pa.DataFrameSchema(
     {
         "area_code": pa.Column(str, pa.Check(_is_area, error="known area code"), **_TEXT),
-        "area_name": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+        "area_name": pa.Column(str, _NONEMPTY, **_TEXT),
         "year": pa.Column("int64", pa.Check.in_range(*YEAR_RANGE)),
         "period": pa.Column(str, pa.Check.str_matches(PERIOD_RE.pattern), **_TEXT),
         "level": pa.Column(str, pa.Check.isin(vocab.LEVELS), **_TEXT),
@@ -121,7 +123,7 @@ FACTS_SCHEMA = pa.DataFrameSchema(
         "planned": pa.Column("float64", [_NONNEG, _FINITE], nullable=True),
         "actual": pa.Column("float64", [_NONNEG, _FINITE], nullable=True),
         "qualifier": pa.Column(str, pa.Check.isin(vocab.QUALIFIERS), **_TEXT),
-        "source": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+        "source": pa.Column(str, _NONEMPTY, **_TEXT),
         "note": pa.Column(str, **_TEXT),
     },
     checks=[
@@ -137,7 +139,7 @@ FACTS_SCHEMA = pa.DataFrameSchema(
 
 PROJECTS_SCHEMA = pa.DataFrameSchema(
     {
-        "project_id": pa.Column(str, pa.Check.str_length(min_value=1), unique=True, **_TEXT),
+        "project_id": pa.Column(str, _NONEMPTY, unique=True, **_TEXT),
         "area_code": pa.Column(str, pa.Check(_is_area, error="known area code"), **_TEXT),
         "year": pa.Column("int64", pa.Check.in_range(*YEAR_RANGE)),
         "level": pa.Column(str, pa.Check.isin(["KCQG", "KCDP"]), **_TEXT),
@@ -154,7 +156,7 @@ PROJECTS_SCHEMA = pa.DataFrameSchema(
         "completion_pct": pa.Column("float64", pa.Check.in_range(0, 100), nullable=True),
         "planned_end": pa.Column("datetime64[ns]", nullable=True),
         "actual_end": pa.Column("datetime64[ns]", nullable=True),
-        "source": pa.Column(str, pa.Check.str_length(min_value=1), **_TEXT),
+        "source": pa.Column(str, _NONEMPTY, **_TEXT),
     },
     strict=True,
     ordered=False,
@@ -214,7 +216,11 @@ def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Seri
     if fill is not None:
         series = series.fillna(fill)
     kind = pd.api.types.infer_dtype(series, skipna=True)
-    if kind in ("string", "empty"):
+    if kind in ("string", "empty") and not series.hasnans:
+        # str.strip over an object array: a third of the time of pandas' .str.strip().
+        values = series.to_numpy(dtype=object)
+        text = pd.Series([v.strip() for v in values], index=series.index, dtype="str")
+    elif kind in ("string", "empty"):
         text = series.astype("str").str.strip()
     else:  # mixed: numbers (e.g. area codes read as integers), dates
         text = series.map(lambda v: v.strip() if isinstance(v, str) else v)
@@ -224,10 +230,10 @@ def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Seri
         if text.isna().any():
             return text
         text = text.astype("str")
-    if zero_pad:
-        short = text.str.fullmatch(r"\d")
-        if short.fillna(False).any():
-            text = text.where(~short.fillna(False), "0" + text)
+    if zero_pad:  # a one-digit code ("1") is "01"; checked once per distinct code
+        short = {u: "0" + u for u in text.dropna().unique() if len(u) == 1 and u.isdigit()}
+        if short:
+            text = text.replace(short)
     return text
 
 

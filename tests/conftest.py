@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# On CI (CI set, as `.ci/run` does) property tests draw the same examples on every run, so a
+# stop is never refused by a new random draw; locally each run explores new examples, and
+# what they find is pinned with @example (see test_methods_dea.py).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = DATA / "reference"

@@ -316,7 +316,14 @@ def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
         fast = pd.to_numeric(strs, errors="coerce").to_numpy(dtype=float)
     ok = np.isfinite(fast)
     evidence = {"vi": 0, "en": 0}
-    if ok.any() and "." in joined:  # (no dot, nothing to count nor to read again)
+    # With no dot, nothing to count nor to read again. The dots are looked at closely only
+    # when a cell may end in a dot and three digits, or when the convention is needed for
+    # cells read the slow way (a scan of the joined text rules out most columns at once).
+    if (
+        ok.any()
+        and "." in joined
+        and (not ok.all() or _DOT_THREE.search("\n".join(strs.to_numpy())) is not None)
+    ):
         # "7.700" parses as 7.7 in C; a dot followed by exactly three digits goes the slow way.
         # Only numbers get here, so the fixed-width copy stays small.
         texts = np.strings.strip(strs.to_numpy()[ok].astype(str))
@@ -353,6 +360,10 @@ def _parse_strings(arr, idx, kind, multiplier, result: ColumnResult) -> None:
             result.errors[pos] = cell.error
         elif cell.value is not None:
             _store(pos, strs.iat[j], cell, kind, multiplier, style, result)
+
+
+#: A dot followed by exactly three digits: "7.700" (7700 in Vietnamese, 7.7 in C).
+_DOT_THREE = re.compile(r"\.[0-9]{3}(?![0-9])")
 
 
 def plain_floats(texts: np.ndarray, joined: str | None = None) -> np.ndarray | None:

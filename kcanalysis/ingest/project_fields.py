@@ -145,14 +145,18 @@ def read_level_activity(rows: Rows, kc_level, sec_level, sec_activity) -> None:
     job, col = rows.job, rows.col
     given = rows.mapped("level", level_of_text)
     candidates = [np.asarray(kc_level, dtype=object), given, np.asarray(sec_level, dtype=object)]
+    missing = [pd.isna(cand) for cand in candidates]
     level = np.full(len(rows.items), job.level, dtype=object)
-    for cand in reversed(candidates):
-        level = np.where(pd.isna(cand), level, cand)
+    for cand, na in zip(reversed(candidates), reversed(missing), strict=True):
+        level = np.where(na, level, cand)
     where = col.get("level", col.get("title", 0))
     for a in range(3):
         for b in range(a + 1, 3):
             x, y = candidates[a], candidates[b]
-            for i in np.flatnonzero(~pd.isna(x) & ~pd.isna(y) & (x != y)):
+            both = ~missing[a] & ~missing[b]
+            if not both.any():
+                continue
+            for i in np.flatnonzero(both & (x != y)):
                 rows.bad(i, where, f"level conflict: {x[i]} vs {y[i]}")
     if pd.isna(level).all():
         raise DataError(

@@ -18,7 +18,6 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from kcanalysis.errors import DataError
@@ -171,11 +170,11 @@ def _parse_csv(text: str, delimiter: str, name: str, utf8: bytes | None = None) 
         cells, slowly = _parse_csv_slowly(text, delimiter, name), True
     if cells.size > MAX_CELLS:
         raise _too_many_cells(name, *cells.shape)
-    arr = cells.to_numpy(dtype=object)
+    arr = cells.to_numpy(dtype=object, copy=True)
     # The C parser gives str, or NaN for an empty cell (x != x only for NaN; quicker than
-    # pd.isna); the csv module gives "".
-    empty = arr == "" if slowly else arr != arr
-    return pd.DataFrame(np.where(empty, None, arr), columns=cells.columns, dtype=object)
+    # pd.isna); the csv module gives "". Empty cells become None in place.
+    arr[arr == "" if slowly else arr != arr] = None
+    return pd.DataFrame(arr, columns=cells.columns, dtype=object, copy=False)
 
 
 def _parse_csv_slowly(text: str, delimiter: str, name: str) -> pd.DataFrame:

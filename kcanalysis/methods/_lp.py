@@ -173,6 +173,11 @@ def solve_radial(
     is not optimal), ``lambdas`` (k, n) and ``status`` (k,). ``exclude[i] = j`` removes
     reference unit ``j`` from the LP of evaluated unit ``i`` (-1: none).
     """
+    # Each input and output is divided by its largest value first. Radial scores and
+    # lambdas do not depend on the units, and the solver's tolerances then mean the same
+    # thing for a budget in VND as for a count: a rescaled input gives the same scores.
+    x_eval, x_ref = _unit_scaled(x_eval, x_ref)
+    y_eval, y_ref = _unit_scaled(y_eval, y_ref)
     k, m = x_eval.shape
     s = y_eval.shape[1]
     n = x_ref.shape[0]
@@ -198,6 +203,13 @@ def solve_radial(
     lb, ub = _bounds(k, 1 + n, 1, exclude)
     sol, status = solve_blocks(BlockLP(c, a_ub, b_ub, a_eq, b_eq, lb, ub))
     return sol[:, 0], sol[:, 1:], status
+
+
+def _unit_scaled(evaluated: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Divide each column of both arrays by the column's largest absolute value (1 if 0)."""
+    top = np.abs(np.concatenate([evaluated, reference], axis=0)).max(axis=0, initial=0.0)
+    top = np.where(top > 0, top, 1.0)
+    return evaluated / top, reference / top
 
 
 def solve_slacks(
