@@ -29,7 +29,7 @@ MAX_SHOWN = 30
     help="Write the quarantined rows with their reasons to this CSV file.",
 )
 def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
-    """Check FILE (.xlsx or .csv) and print what would be loaded from it."""
+    """Check FILE (.xlsx, .xls or .csv) and print what would be loaded from it."""
     try:
         result = ingest(file, province=province, year=year, period=period, sheet=sheet)
     except KcAnalysisError as err:

@@ -160,7 +160,7 @@ def _where(found, arg_name: str, given) -> str:
 
 
 def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFrame:
-    """Load a provincial report file (.xlsx or .csv) into validated `facts`.
+    """Load a provincial report file (.xlsx, .xls or .csv) into validated `facts`.
 
     Parameters
     ----------

@@ -1,4 +1,5 @@
-"""Files to grids of cells: `.xlsx` (see `kcanalysis.ingest.xlsx`) and `.csv`.
+"""Files to grids of cells: `.xlsx` (see `kcanalysis.ingest.xlsx`), `.xls` (see
+`kcanalysis.ingest.xls`) and `.csv`.
 
 A `Grid` is one sheet as a DataFrame of raw cell values (str, int, float, datetime or
 None), indexed by the physical row number (1-based) with columns numbered from 0. Legacy
@@ -31,12 +32,15 @@ from kcanalysis.ingest.grid import (
     one_line,
     too_many_rows,
 )
+from kcanalysis.ingest.xls import xls_grids
 from kcanalysis.ingest.xlsx import size_text, xlsx_grids
 
 __all__ = ["MAX_FILE_BYTES", "TEXT_SUFFIXES", "Grid", "iter_grids"]
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+#: The stream an .xls keeps its sheets in: "Workbook" (Excel 97 and later) or "Book" (95).
+_BIFF_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 #: A file larger than this is refused unread: a province's table is a few hundred KiB.
 MAX_FILE_BYTES = 100 << 20
@@ -66,6 +70,8 @@ def iter_grids(path: Path, sheet: str | int | None = None) -> Iterator[Grid]:
     kind = _sniff(path, head)
     if kind == "xlsx":
         yield from xlsx_grids(path, sheet)
+    elif kind == "xls":
+        yield from xls_grids(path, sheet, path.read_bytes())
     else:
         yield _csv_grid(path, sheet)
 
@@ -84,12 +90,16 @@ def _sniff(path: Path, head: bytes) -> str:
                 f"{name} is password-protected. Open it in Excel, remove the password "
                 "(File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx."
             )
+        if suffix == ".xls" or any(stream in data for stream in _BIFF_STREAMS):
+            return "xls"  # xlrd says what is wrong with a damaged one
         raise DataError(
-            f"{name} is an Excel 97-2003 (.xls) workbook, which needs the xlrd package. "
-            "Open it in Excel or LibreOffice and save it as .xlsx."
+            f"{name} is an OLE compound file with no Excel workbook in it (a Word .doc or "
+            "another Office 97-2003 document?). Give the .xlsx, .xls or .csv."
         )
     if head.startswith(b"%PDF"):
-        raise DataError(f"{name} is a PDF document, not a spreadsheet. Give the .xlsx or .csv.")
+        raise DataError(
+            f"{name} is a PDF document, not a spreadsheet. Give the .xlsx, .xls or .csv."
+        )
     if suffix in (".xlsx", ".xlsm", ".xls"):
         raise DataError(
             f"{name} is not an Excel workbook although its name says so (it starts with "
@@ -97,7 +107,7 @@ def _sniff(path: Path, head: bytes) -> str:
         )
     if suffix not in TEXT_SUFFIXES:
         raise DataError(
-            f"{name}: unsupported file type {suffix or '(none)'!r}; give .xlsx or .csv."
+            f"{name}: unsupported file type {suffix or '(none)'!r}; give .xlsx, .xls or .csv."
         )
     return "csv"
 

@@ -159,13 +159,14 @@ def xlsx_grids(path: Path, sheet: str | int | None) -> Iterator[Grid]:
         ) from err
     try:
         sheetnames = tuple(wb.sheetnames)
-        for name in _pick_sheets(path, sheetnames, sheet):
+        for name in pick_sheets(path, sheetnames, sheet):
             yield _read_sheet(path, wb, name, sheetnames)
     finally:
         wb.close()
 
 
-def _pick_sheets(path: Path, names: tuple[str, ...], sheet: str | int | None) -> list[str]:
+def pick_sheets(path: Path, names: tuple[str, ...], sheet: str | int | None) -> list[str]:
+    """Return the sheet asked for (by name, folded, or by position), or every sheet."""
     if sheet is None:
         return list(names)
     if isinstance(sheet, int) and not isinstance(sheet, bool):

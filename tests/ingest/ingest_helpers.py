@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import xlrd
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 PUBLISHED = Path(__file__).resolve().parents[2] / "kcanalysis" / "data" / "published_figures.csv"
@@ -19,6 +20,8 @@ def physical_rows(path: Path, encoding: str = "utf-8-sig", delimiter: str = ",")
     if path.suffix == ".xlsx":
         wb = openpyxl.load_workbook(path)
         return wb.worksheets[0].max_row
+    if path.suffix == ".xls":
+        return xlrd.open_workbook(path).sheet_by_index(0).nrows
     text = path.read_bytes().decode(encoding)
     return len(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
 

@@ -22,6 +22,8 @@ from kcanalysis.ingest import ingest, load
         ("broken_truncated.xlsx", "damaged or truncated"),
         ("broken_password.xlsx", "is password-protected"),
         ("broken_old.xls", "Excel 97-2003"),
+        ("broken_truncated.xls", r"Excel 97-2003 \(.xls\) workbook cannot be read"),
+        ("broken_password.xls", "is password-protected"),
         ("broken_renamed_pdf.xlsx", "is a PDF document"),
         ("broken_renamed_text.xlsx", "rename it to .csv"),
         ("broken_no_table.csv", "no recognisable table"),
@@ -78,7 +80,8 @@ def test_nothing_loaded_is_an_error_with_the_report(tmp_path):
 LOADABLE = sorted(
     p.name
     for p in DATA.iterdir()
-    if p.suffix in (".csv", ".xlsx") and not p.name.startswith(("broken_", "canonical_title"))
+    if p.suffix in (".csv", ".xlsx", ".xls")
+    and not p.name.startswith(("broken_", "canonical_title"))
 )
 
 

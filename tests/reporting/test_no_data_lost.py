@@ -58,7 +58,7 @@ def test_activity_table_adds_up_to_the_total_spending(tables):
 GOOD_FIXTURES = sorted(
     p
     for p in (Path(__file__).parents[1] / "data" / "ingest").iterdir()
-    if p.suffix in (".csv", ".xlsx")
+    if p.suffix in (".csv", ".xlsx", ".xls")
     and not p.name.startswith(("broken_", "many_"))
     and "title_conflict" not in p.name
 )

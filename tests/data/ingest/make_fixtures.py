@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import sys
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kcanalysis.schema import FACTS_COLUMNS
@@ -43,6 +44,7 @@ class Sheet:
     merges: list[str] = field(default_factory=list)
     csv: dict | None = field(default_factory=dict)  # None: no CSV; else csv options
     xlsx: bool = True
+    xls: bool = False  # also an Excel 97-2003 copy (formulas stored as their cached values)
     text: str = "unicode"  # "tcvn3" or "vni": legacy font text
     sheet: str = "Sheet1"
 
@@ -163,6 +165,63 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     path.write_bytes(_deterministic(buf.getvalue(), cached))
+
+
+def write_xls(sheet: Sheet, path: Path) -> None:
+    """Write an Excel 97-2003 copy with xlwt: the same cells and merged ranges. xlwt
+    cannot compute formulas, so a formula cell holds the value Excel would cache, which
+    is what a reader of an .xls gets."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet(sheet.sheet)
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for r, row in enumerate(sheet.rows):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            if isinstance(v, F):
+                v = v.cached
+            elif isinstance(v, str) and sheet.text != "unicode":
+                v = to_legacy(v, sheet.text)
+            if isinstance(v, dt.date):
+                ws.write(r, c, v, date_style)
+            else:
+                ws.write(r, c, v)
+    for rng in sheet.merges:
+        first, last = rng.split(":")
+        (c1, r1), (c2, r2) = _cell_index(first), _cell_index(last)
+        ws.merge(r1, r2, c1, c2)
+    buf = io.BytesIO()
+    wb.save(buf)
+    path.write_bytes(buf.getvalue())
+
+
+def _encrypted_xls() -> bytes:
+    """An .xls as Excel saves it with a password to open: a FILEPASS record (0x002F, RC4)
+    right after the workbook's BOF record; what follows is not decrypted by anyone here."""
+    import struct
+
+    import xlwt
+    from xlwt.CompoundDoc import XlsDoc
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    wb.add_sheet("Sheet1").write(0, 0, "Báo cáo")
+    biff = wb.get_biff_data()
+    bof_end = 4 + struct.unpack("<H", biff[2:4])[0]
+    filepass = struct.pack("<HHHH", 0x002F, 54, 1, 1) + bytes(50)
+    buf = io.BytesIO()
+    XlsDoc().save(buf, biff[:bof_end] + filepass + biff[bof_end:])
+    return buf.getvalue()
+
+
+def _cell_index(ref: str) -> tuple[int, int]:
+    """Return (column, row) from 0 for a reference like "AB12"."""
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return col - 1, int(ref[len(letters) :]) - 1
 
 
 def _deterministic(data: bytes, cached: dict) -> bytes:
@@ -1052,15 +1111,15 @@ def formula_nocache() -> Sheet:
 
 
 SHEETS = [
-    summary_two_row(),
+    replace(summary_two_row(), xls=True),
     summary_two_row(bad_subtotal=True),
     summary_estimate(),
     summary_ty_dong(),
-    summary_vni(),
-    projects_sections(),
-    projects_columns(),
+    replace(summary_vni(), xls=True),
+    replace(projects_sections(), xls=True),
+    replace(projects_columns(), xls=True),
     projects_kp(),
-    projects_tcvn3(),
+    replace(projects_tcvn3(), xls=True),
     canonical_vi("canonical_vi", delimiter=";"),
     canonical_vi("canonical_vi_bom", encoding="utf-8-sig"),
     canonical_vi("canonical_vi_utf16", encoding="utf-16", delimiter="\t"),
@@ -1090,6 +1149,9 @@ def broken_files(out: Path) -> None:
         + bytes(400)
     )
     (out / "broken_old.xls").write_bytes(cfb + "Workbook".encode("utf-16-le") + bytes(400))
+    good_xls = (out / "summary_two_row.xls").read_bytes()
+    (out / "broken_truncated.xls").write_bytes(good_xls[: len(good_xls) * 6 // 10])
+    (out / "broken_password.xls").write_bytes(_encrypted_xls())
     (out / "broken_renamed_pdf.xlsx").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     (out / "broken_renamed_text.xlsx").write_bytes("STT,Tên đề án\n1,x\n".encode())
     (out / "broken_no_table.csv").write_bytes(
@@ -1113,6 +1175,10 @@ def main(out: Path = HERE) -> list[Path]:
         if sheet.xlsx:
             path = out / f"{sheet.name}.xlsx"
             write_xlsx(sheet, path)
+            written.append(path)
+        if sheet.xls:
+            path = out / f"{sheet.name}.xls"
+            write_xls(sheet, path)
             written.append(path)
     broken_files(out)
     written += sorted(out.glob("broken_*"))
