@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kcanalysis.errors import DataError
 from kcanalysis.ingest import legacy
 
 #: Cells (rows x columns) of one sheet read into a grid; a province's table has thousands.
@@ -24,6 +25,14 @@ def too_many_rows(name: str, sheet: str, n_rows: int, where: str = "") -> str:
     return (
         f"{name}: sheet {sheet!r} has {n_rows:,} rows{where}, more than the {MAX_ROWS:,} "
         "read from one table. Give the province's table alone, or split the file."
+    )
+
+
+def password_protected(name: str) -> DataError:
+    """Return the error refusing a workbook with a password to open (.xlsx or .xls)."""
+    return DataError(
+        f"{name} is password-protected. Open it in Excel, remove the password "
+        "(File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx."
     )
 
 

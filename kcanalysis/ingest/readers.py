@@ -30,6 +30,7 @@ from kcanalysis.ingest.grid import (
     Grid,
     normalise_text,
     one_line,
+    password_protected,
     too_many_rows,
 )
 from kcanalysis.ingest.xls import xls_grids
@@ -86,10 +87,7 @@ def _sniff(path: Path, head: bytes) -> str:
     if head.startswith(_CFB):
         data = path.read_bytes()
         if _ENCRYPTED in data:
-            raise DataError(
-                f"{name} is password-protected. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx."
-            )
+            raise password_protected(name)
         if suffix == ".xls" or any(stream in data for stream in _BIFF_STREAMS):
             return "xls"  # xlrd says what is wrong with a damaged one
         raise DataError(

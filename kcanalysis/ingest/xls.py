@@ -26,6 +26,7 @@ from kcanalysis.ingest.grid import (
     Grid,
     normalise_text,
     one_line,
+    password_protected,
     too_many_rows,
 )
 from kcanalysis.ingest.xlsx import pick_sheets
@@ -43,10 +44,7 @@ def xls_grids(path: Path, sheet: str | int | None, data: bytes) -> Iterator[Grid
         )
     except xlrd.XLRDError as err:
         if "encrypted" in str(err).lower():
-            raise DataError(
-                f"{path.name} is password-protected. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx."
-            ) from err
+            raise password_protected(path.name) from err
         raise _damaged(path, err) from err
     except Exception as err:  # xlrd raises many types (struct.error, IndexError, ...)
         raise _damaged(path, err) from err
