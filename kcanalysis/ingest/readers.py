@@ -60,7 +60,7 @@ def iter_grids(path: Path, sheet: str | int | None = None) -> Iterator[Grid]:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(1024)
     except OSError as err:
         raise DataError(f"{path}: cannot be read ({one_line(err.strerror or err)}).") from err
     if size > MAX_FILE_BYTES:
@@ -99,6 +99,12 @@ def _sniff(path: Path, head: bytes) -> str:
             f"{name} is a PDF document, not a spreadsheet. Give the .xlsx, .xls or .csv."
         )
     if suffix in (".xlsx", ".xlsm", ".xls"):
+        kind = _markup_kind(head)
+        if kind:
+            raise DataError(
+                f"{name} is {kind} saved under an Excel name, as some web systems export "
+                "tables. Open it in Excel or LibreOffice and save it as .xlsx."
+            )
         raise DataError(
             f"{name} is not an Excel workbook although its name says so (it starts with "
             f"{head[:4]!r}). If it is a CSV file, rename it to .csv; otherwise export it again."
@@ -108,6 +114,18 @@ def _sniff(path: Path, head: bytes) -> str:
             f"{name}: unsupported file type {suffix or '(none)'!r}; give .xlsx, .xls or .csv."
         )
     return "csv"
+
+
+def _markup_kind(head: bytes) -> str:
+    """Return what a markup file is ("an HTML page", ...) from its first bytes, or ""."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
+        return "an HTML page"
+    if start.startswith(b"<?xml"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+            return "an Excel 2003 XML spreadsheet"
+        return "an XML file"
+    return ""
 
 
 # ---------------------------------------------------------------------------- csv

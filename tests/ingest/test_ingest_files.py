@@ -162,3 +162,26 @@ def test_any_csv_gives_a_result_or_a_kcanalysis_error(tmp_path_factory, rows):
     except KcAnalysisError:
         return
     result.report.check_complete()  # every row accounted for
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (
+            b"\xef\xbb\xbf<html><head><meta charset='utf-8'></head><body><table><tr><td>STT"
+            b"</td></tr></table></body></html>",
+            "an HTML page",
+        ),
+        (
+            b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:'
+            b'spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>',
+            "an Excel 2003 XML spreadsheet",
+        ),
+    ],
+)
+def test_markup_saved_under_an_excel_name_is_named_for_what_it_is(tmp_path, content, kind):
+    # Web systems often export a table as an HTML page or SpreadsheetML named "*.xls".
+    path = tmp_path / "bao_cao.xls"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=f"bao_cao.xls is {kind} saved under an Excel name"):
+        load(path)
