@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import sysconfig
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -39,13 +41,24 @@ INJECTED_CELL_ID = "injected-parameters"
 
 
 def notebook_path(name: str) -> Path:
-    """Return the path of a report notebook shipped with the project."""
+    """Return the path of a report notebook shipped with the project.
+
+    From a source checkout (``pip install -e .``, as ``make`` does) it is the checkout's
+    ``notebooks/`` folder, which researchers open in JupyterLab; from an installed wheel,
+    the copy installed under ``<prefix>/share/kcanalysis/notebooks``.
+    """
     if name not in NOTEBOOKS:
         raise ReportError(f"Unknown notebook {name!r}; use one of {', '.join(NOTEBOOKS)}.")
-    here = Path(str(resources.files("kcanalysis"))).parent / "notebooks" / f"{name}.ipynb"
-    if not here.is_file():
-        raise ReportError(f"Notebook {here} is missing; reinstall kcanalysis from its source.")
-    return here
+    source = Path(str(resources.files("kcanalysis"))).parent / "notebooks"
+    installed = [Path(sysconfig.get_path("data")), Path(sys.prefix)]
+    places = [source, *(p / "share" / "kcanalysis" / "notebooks" for p in installed)]
+    for folder in places:
+        if (folder / f"{name}.ipynb").is_file():
+            return folder / f"{name}.ipynb"
+    raise ReportError(
+        f"Notebook {name}.ipynb is missing (looked in {', '.join(map(str, places))}); "
+        "reinstall kcanalysis."
+    )
 
 
 def default_out_dir() -> Path:
