@@ -107,7 +107,17 @@ def convert(job: Job) -> pd.DataFrame:
         bad,
         len(pos),
         "a code or words listed in vocab.ACTIVITY_KEYWORDS",
+        # With no activity column the rows are the programme's totals (a report of
+        # indicators: "Số đề án", "Kinh phí", ... over all activities).
+        default=None if "activity" in col else "ALL",
     )
+    if "activity" not in col:
+        job.report.note("no activity column: the rows are totals over all activities (ALL)")
+    if "level" not in col and job.level is None:
+        job.report.note(
+            "no level column and no 'khuyến công quốc gia/địa phương' in the title: the rows "
+            "are totals over both levels (ALL)"
+        )
     frame["level"] = _lookup(
         cells,
         "level",
@@ -186,7 +196,9 @@ def convert(job: Job) -> pd.DataFrame:
     job.mark(pos[ok])
     pcol = col["actual"].col if "actual" in col else 0
     job.check_ratios(pos[ok], out["planned"], out["actual"], pcol)
-    return out[list(FACTS_COLUMNS)].reset_index(drop=True)
+    # Indexed by the rows' physical numbers, so that a schema message names the file's rows.
+    out.index = pd.Index(job.rows[pos[ok]], name="row")
+    return out[list(FACTS_COLUMNS)]
 
 
 def _cells(job: Job, pos, column) -> list:

@@ -111,7 +111,7 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
     else:
         facts, projs = result, None
     if projs is None:  # aggregate() validates the facts of a project list itself
-        facts = validate_facts(facts, name) if len(facts) else empty_facts()
+        facts = validate_facts(facts, name).reset_index(drop=True) if len(facts) else empty_facts()
     return Ingested(facts, projs, report)
 
 

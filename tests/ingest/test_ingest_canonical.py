@@ -164,3 +164,28 @@ def test_province_argument_quarantines_other_provinces():
     assert len(result.facts) == 5  # the five Gia Lai rows of published_figures.csv
     reasons = result.report.records.query("category == 'quarantined'")["reason"]
     assert len(reasons) == 48 and reasons.str.contains("given by the argument province").all()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_report_of_indicators_rows_loads_as_totals(data, suffix):
+    # summary_indicators: one row per indicator with an ĐVT column and no level or activity
+    # column. Lâm Đồng (68) 2017 from the title; 65 projects and "10.250" / "10.100" million
+    # VND (published); 320 / 345 trainees (made up). Rows are totals: level and activity ALL.
+    path = data / f"summary_indicators{suffix}"
+    result = ingest(path)
+    got = result.facts.set_index("indicator")[["area_code", "year", "level", "activity"]]
+    assert set(got.itertuples(index=False)) == {("68", 2017, "ALL", "ALL")}
+    values = result.facts.set_index("indicator")[["unit", "planned", "actual"]]
+    assert values.to_dict("index") == {
+        "projects": {"unit": "count", "planned": 65.0, "actual": 65.0},
+        "budget_kc": {"unit": "million VND", "planned": 10250.0, "actual": 10100.0},
+        "trainees": {"unit": "persons", "planned": 320.0, "actual": 345.0},
+    }
+    report = result.report
+    notes = [m.text for m in report.notes]
+    assert "no activity column: the rows are totals over all activities (ALL)" in notes
+    cells = [str(w) for w in report.warnings]
+    sheet = "summary_indicators" if suffix == ".csv" else "Sheet1"
+    assert any(f"{sheet}!D5: ambiguous '10.250'" in w for w in cells), cells
+    assert report.structural_kinds() == {"title": 2, "header": 1, "note": 1}
+    assert_accounted(report, path)

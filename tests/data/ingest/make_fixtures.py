@@ -393,6 +393,22 @@ def summary_ty_dong() -> Sheet:
     return Sheet("summary_ty_dong", rows, ["A1:F1", "A2:F2", "C3:D3", "E3:F3", "A3:A4", "B3:B4"])
 
 
+def summary_indicators() -> Sheet:
+    """Lâm Đồng 2017 as a report of indicators (one row each, an ĐVT column, no level or
+    activity): the published 65 projects and 10.250 / 10.100 million VND; the trainee
+    counts are made up."""
+    rows = [
+        ["BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH KHUYẾN CÔNG NĂM 2017"],
+        ["TỈNH LÂM ĐỒNG"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"],
+        [1, "Số đề án", "đề án", 65, 65, "100"],
+        [2, "Kinh phí khuyến công", "triệu đồng", "10.250", "10.100", "98,5"],
+        [3, "Số lao động được đào tạo", "người", 320, 345, "107,8"],
+        ["Ghi chú: tỷ lệ = thực hiện / kế hoạch."],
+    ]
+    return Sheet("summary_indicators", rows, ["A1:F1", "A2:F2", "A7:F7"])
+
+
 def summary_vni() -> Sheet:
     """Kon Tum 2008, local programme 450 million VND (tapchicongthuong.vn), VNI font text."""
     rows = [
@@ -1115,6 +1131,7 @@ SHEETS = [
     summary_two_row(bad_subtotal=True),
     summary_estimate(),
     summary_ty_dong(),
+    summary_indicators(),
     replace(summary_vni(), xls=True),
     replace(projects_sections(), xls=True),
     replace(projects_columns(), xls=True),
