@@ -9,6 +9,7 @@ from pandas.api.types import infer_dtype
 
 from kcanalysis import vocab
 from kcanalysis.aggregate import aggregate
+from kcanalysis.ingest.breakdown import check_breakdowns, join_wrapped
 from kcanalysis.ingest.canonical import mark_top
 from kcanalysis.ingest.job import Job
 from kcanalysis.ingest.numbers import plain_floats
@@ -24,6 +25,7 @@ from kcanalysis.ingest.project_fields import (
     read_year_area,
 )
 from kcanalysis.ingest.report import column_letter
+from kcanalysis.ingest.sections import is_breakdown_start
 from kcanalysis.ingest.structure import (
     Marker,
     check_totals,
@@ -56,25 +58,48 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     fast = arabic & _present(title) & (item_like | ("beneficiary" not in col))
     markers: list[Marker] = []
     items = list(body[fast])
+    item_set = set(items)
+    fast_pos = body[fast]
+    breakdown_from = None  # position of the "Trong đó" row of the breakdown being read
+    breakdowns: list[Marker | int] = []
+    wrapped: dict[int, list[str]] = {}  # item position -> name lines wrapped below it
+    owner: dict[int, int] = {}  # wrapped row -> the item it continues
     for i in np.flatnonzero(~fast):
         pos = int(body[i])
+        label = title[i] if isinstance(title[i], str) else None
+        stt_text = "" if stt[i] is None else str(stt[i]).strip()
         has_values = any(has_number(vals[pos][c.col]) for c in value_cols)
-        kind = classify(
-            job,
-            pos,
-            title[i] if isinstance(title[i], str) else None,
-            stt[i],
-            has_values,
-            bool(item_like[i]),
-        )
-        if kind in ("blank", "note"):
+        if breakdown_from is not None and _any_between(fast_pos, breakdown_from, pos):
+            breakdown_from = None  # projects again: the breakdown has ended
+        if is_breakdown_start(label or stt_text):
+            breakdown_from = pos
+            if not has_values:
+                job.structural([pos], "breakdown")
+                continue
+        kind = classify(job, pos, label, stt[i], has_values, bool(item_like[i]))
+        if breakdown_from is not None and kind not in ("blank", "note") and not item_like[i]:
+            breakdowns.append(kind if isinstance(kind, Marker) else pos)
+            job.structural([pos], "breakdown")
+        elif kind in ("blank", "note"):
             job.structural([pos], kind)
         elif isinstance(kind, Marker):
             markers.append(kind)
         elif title[i] is None and not has_values:
             job.structural([pos], "note")
+        elif (
+            label
+            and not stt_text
+            and not has_values
+            and not item_like[i]
+            and owner.get(pos - 1, pos - 1) in item_set
+        ):
+            # Only a name, right under a project: its name wrapped onto a second row.
+            owner[pos] = owner.get(pos - 1, pos - 1)
+            wrapped.setdefault(owner[pos], []).append(label)
+            job.structural([pos], "wrapped name")
         else:
             items.append(pos)
+            item_set.add(pos)
     items = np.array(sorted(items), dtype=int)
     for m in markers:
         job.structural(
@@ -82,7 +107,7 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
     if not len(items):
         return _empty()
-    rows = _fields(job, items, markers)
+    rows = _fields(job, items, markers, wrapped)
     frame, ok = rows.frame, rows.ok
     columns = {
         c.col: frame[f"{c.target}@{c.col}"].to_numpy()
@@ -94,6 +119,7 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     }
     factors = {c.col: _factor(job, c) for c in value_cols if c.col in columns}
     lone = check_totals(job, markers, items, columns, kinds, factors, ~ok)
+    check_breakdowns(job, breakdowns, frame, ok, value_cols, kinds, factors)
     for pos in lone:
         job.report.quarantine(
             int(job.rows[pos]),
@@ -137,7 +163,12 @@ def _factor(job: Job, column) -> float:
     return job.money_factor
 
 
-def _fields(job: Job, items: np.ndarray, markers) -> Rows:
+def _any_between(positions: np.ndarray, lo: int, hi: int) -> bool:
+    """Return True if a sorted array holds a value strictly between lo and hi."""
+    return bool(np.searchsorted(positions, hi) > np.searchsorted(positions, lo, side="right"))
+
+
+def _fields(job: Job, items: np.ndarray, markers, wrapped: dict[int, list[str]]) -> Rows:
     rows = Rows(job, items)
     heading_pos, levels, activities = sections_state(markers)
     kc_level = read_amounts(rows)
@@ -147,7 +178,9 @@ def _fields(job: Job, items: np.ndarray, markers) -> Rows:
         state_of(items, heading_pos, levels),
         state_of(items, heading_pos, activities),
     )
-    rows.frame["title"] = rows.texts("title")
+    titles = rows.texts("title")
+    join_wrapped(titles, items, wrapped)
+    rows.frame["title"] = titles
     rows.frame["beneficiary"] = rows.texts("beneficiary")
     read_year_area(rows)
     read_status_dates(rows)

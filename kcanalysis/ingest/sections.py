@@ -98,6 +98,11 @@ def is_grand_total(text: object) -> bool:
     return fold_words(split_numbering(str(text))[1]).startswith(("tong", "total"))
 
 
+def is_breakdown_start(text: object) -> bool:
+    """Return True for "Trong đó:" ("of which"), which opens a breakdown of a total."""
+    return isinstance(text, str) and fold_words(text).startswith("trong do")
+
+
 def level_of_text(text: object) -> str | None:
     """Return "KCQG" or "KCDP" if a label names the programme level, else None."""
     key = fold_words(text)

@@ -142,7 +142,7 @@ def check_totals(
         data (e.g. a level heading with no activity under it). They count as items for the
         totals above them.
     """
-    figures = {k: _figures(job, m.pos, kinds, factors) for k, m in enumerate(markers)}
+    figures = {k: figures_of(job, m.pos, kinds, factors) for k, m in enumerate(markers)}
     lone = [
         k
         for k, m in enumerate(markers)
@@ -181,7 +181,9 @@ def check_totals(
     return [markers[k].pos for k in lone]
 
 
-def _figures(job: Job, pos: int, kinds, factors) -> dict[int, float]:
+def figures_of(job: Job, pos: int, kinds, factors) -> dict[int, float]:
+    """Return the figures a structural row carries: grid column -> value (million VND for
+    money); a figure that cannot be read is warned about and left out."""
     out = {}
     for c, kind in kinds.items():
         v = job.values[pos][c]

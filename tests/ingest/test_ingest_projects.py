@@ -143,3 +143,38 @@ def test_project_list_without_level_is_an_error(tmp_path):
     )
     with pytest.raises(DataError, match="national \\(KCQG\\) or local \\(KCDP\\)"):
         load(path, province="Lâm Đồng", year=2018)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".xls"])
+def test_wrapped_names_are_joined_and_a_breakdown_is_checked_not_loaded(data, suffix):
+    # projects_breakdown (Phú Yên 2019, made up): 3 projects, two with their name wrapped
+    # onto the row below; TỔNG CỘNG 950 = 500 + 150 + 300 agrees; below it "Trong đó:"
+    # KCQG 500 (= project 1), KCĐP 450 (= 150 + 300) agree, "Đào tạo nghề" 160 does not
+    # (the one TRAIN project has 150): one warning, on E14.
+    path = data / f"projects_breakdown{suffix}"
+    result = ingest(path)
+    projects = result.projects
+    assert projects["title"].tolist() == [
+        "Hỗ trợ ứng dụng máy móc thiết bị trong chế biến cá ngừ đại dương",
+        "Đào tạo nghề đan lát",
+        "Mô hình trình diễn kỹ thuật sản xuất bánh tráng",
+    ]
+    assert projects["budget_kc"].tolist() == [500.0, 150.0, 300.0]
+    assert projects["level"].tolist() == ["KCQG", "KCDP", "KCDP"]
+    assert projects["area_code"].unique().tolist() == ["54"]  # Phú Yên before 2025
+    report = result.report
+    assert report.structural_kinds() == {
+        "title": 3,
+        "header": 1,
+        "wrapped name": 2,
+        "subtotal": 1,
+        "breakdown": 4,
+        "note": 1,
+    }
+    warnings = [str(w) for w in report.warnings]
+    assert len(warnings) == 1, warnings
+    assert "!E14: breakdown '- Đào tạo nghề' says 160" in warnings[0]
+    assert "add up to 150" in warnings[0]
+    assert_accounted(report, path)
+    budget = result.facts.query("indicator == 'budget_kc'").groupby("level")["actual"].sum()
+    assert budget.to_dict() == {"KCDP": 450.0, "KCQG": 500.0}  # breakdown rows not added

@@ -742,6 +742,32 @@ def projects_columns() -> Sheet:
     return Sheet("projects_columns", rows)
 
 
+def projects_breakdown() -> Sheet:
+    """Phú Yên 2019 (made up): project names wrapped onto a second row, a grand total, and a
+    "Trong đó:" breakdown by level and activity below it, one line of which (Đào tạo nghề
+    160 against the 150 listed) disagrees."""
+    rows = [
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG NĂM 2019"],
+        ["TỈNH PHÚ YÊN"],
+        [None, None, None, None, None, "ĐVT: triệu đồng"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Cấp", "Kinh phí khuyến công hỗ trợ",
+         "Vốn đối ứng"],
+        [1, "Hỗ trợ ứng dụng máy móc thiết bị", "Công ty TNHH Hải sản Sông Cầu", "KCQG", 500,
+         1500],
+        [None, "trong chế biến cá ngừ đại dương", None, None, None, None],
+        [2, "Đào tạo nghề đan lát", "HTX Phú Hòa", "KCĐP", 150, 30],
+        [3, "Mô hình trình diễn kỹ thuật", "Cơ sở Minh Tâm", "KCĐP", 300, 600],
+        [None, "sản xuất bánh tráng", None, None, None, None],
+        ["TỔNG CỘNG", None, None, None, F("SUM(E5:E9)", 950), F("SUM(F5:F9)", 2130)],
+        ["Trong đó:", None, None, None, None, None],
+        [None, "- Khuyến công quốc gia", None, None, 500, None],
+        [None, "- Khuyến công địa phương", None, None, 450, None],
+        [None, "- Đào tạo nghề", None, None, 160, None],
+        ["Ghi chú: số liệu minh họa, không phải số liệu thực."],
+    ]  # fmt: skip
+    return Sheet("projects_breakdown", rows, ["A1:F1", "A2:F2", "A10:D10", "A15:F15"])
+
+
 def projects_kp() -> Sheet:
     """Đắk Nông 2011 with KP KCQG / KP KCĐP columns and amounts with words."""
     rows = [
@@ -1136,6 +1162,7 @@ SHEETS = [
     replace(projects_sections(), xls=True),
     replace(projects_columns(), xls=True),
     projects_kp(),
+    replace(projects_breakdown(), xls=True),
     replace(projects_tcvn3(), xls=True),
     canonical_vi("canonical_vi", delimiter=";"),
     canonical_vi("canonical_vi_bom", encoding="utf-8-sig"),
