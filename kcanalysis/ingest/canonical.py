@@ -9,7 +9,7 @@ from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import headers
 from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, area_of, period_of
+from kcanalysis.ingest.job import Job, area_name, area_of, header_period, period_of
 from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, parse_column
 from kcanalysis.ingest.sections import is_note, level_of_text
 from kcanalysis.ingest.units import parse_unit
@@ -147,6 +147,8 @@ def convert(job: Job) -> pd.DataFrame:
                 f"{job.period_where}",
             )
     # year
+    if "year" not in col and job.year is None:
+        _year_from_headers(job, col)
     years = np.full(len(pos), job.year if job.year is not None else -1, dtype=np.int64)
     if "year" in col:
         for i, v in enumerate(cells["year"]):
@@ -198,7 +200,60 @@ def convert(job: Job) -> pd.DataFrame:
     job.check_ratios(pos[ok], out["planned"], out["actual"], pcol)
     # Indexed by the rows' physical numbers, so that a schema message names the file's rows.
     out.index = pd.Index(job.rows[pos[ok]], name="row")
-    return out[list(FACTS_COLUMNS)]
+    return _header_periods(job, col, out)[list(FACTS_COLUMNS)]
+
+
+def _year_from_headers(job: Job, col: dict) -> None:
+    """Take the table's year from "Kế hoạch năm 2017"-style headers (the latest named)."""
+    named = [
+        header_period(t, col[t].group_text, None, None)[1]
+        for t in ("planned", "actual")
+        if t in col and col[t].group_text
+    ]
+    named = [y for y in named if y is not None]
+    if named:
+        job.year = job.report.year = max(named)
+        job.year_where = "the column headers"
+        job.report.note(f"year {job.year} taken from the column headers")
+
+
+def _header_periods(job: Job, col: dict, out: pd.DataFrame) -> pd.DataFrame:
+    """Apply the periods that "Kế hoạch năm 2023" / "Thực hiện 6 tháng" headers give.
+
+    Without such words (or with a period column, which wins) the rows stand. When the plan
+    and the actual are for the same period, that is the rows' period; otherwise each row
+    gives a plan row and an actual row, each of its own period (and year, if named).
+    """
+    worded = [t for t in ("planned", "actual") if t in col and col[t].group_text]
+    if not worded:
+        return out
+    if "period" in col:
+        job.report.note(
+            f"the period column sets the period; the words in {col[worded[0]].header!r} "
+            "are not read"
+        )
+        return out
+    when = {
+        t: header_period(t, col[t].group_text if t in col else "", None, job.period)
+        for t in ("planned", "actual")
+    }
+    for t in worded:
+        period, year = when[t]
+        job.report.note(
+            f"column {col[t].header!r} read as {t} for {period}" + (f" {year}" if year else "")
+        )
+    if when["planned"] == when["actual"]:
+        period, year = when["planned"]
+        return out.assign(period=period, year=out["year"] if year is None else year)
+    parts = []
+    for t, other in (("planned", "actual"), ("actual", "planned")):
+        period, year = when[t]
+        own = out["qualifier"] if "qualifier" in col else out[f"_q_{t}"]
+        part = out[out[t].notna()].assign(period=period, qualifier=own, **{other: np.nan})
+        if year is not None:
+            part["year"] = year
+        parts.append(part)
+    return pd.concat(parts)
 
 
 def _cells(job: Job, pos, column) -> list:
@@ -350,6 +405,7 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
     quals = np.full(n, "", dtype=object)
     for target in ("planned", "actual"):
         values = np.full(n, np.nan)
+        own = np.full(n, "", dtype=object)  # this column's qualifiers
         raw = np.array(cells[target], dtype=object) if target in col else None
         if raw is not None:
             for kind, mask in (("money", money), ("count", ok & ~money)):
@@ -367,7 +423,9 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
                         )
                     q = parsed.qualifiers
                     quals[sel] = np.where(q != "", q, quals[sel])
+                    own[sel] = q
         frame[target] = values
+        frame[f"_q_{target}"] = own
     if "qualifier" in col:
         for i, v in enumerate(cells["qualifier"]):
             if v is None or not ok[i]:

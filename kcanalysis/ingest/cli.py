@@ -74,15 +74,22 @@ def _echo_messages(title: str, messages) -> None:
 
 
 def _totals(facts: pd.DataFrame) -> str:
-    keys = ["level", "activity", "indicator", "unit"]
+    """Return the loaded totals per level and activity (and per year and period, when the
+    file has several: a plan for the year and an actual for 9 months are not added)."""
+    when = [k for k in ("year", "period") if facts[k].nunique() > 1]
+    keys = [*when, "level", "activity", "indicator", "unit"]
     totals = facts.groupby(keys, sort=True)[["planned", "actual"]].sum(min_count=1)
+    head = "".join(f"{k:<11}" for k in when)
     lines = [
-        f"  {'level':<6} {'activity':<8} {'indicator':<26} {'planned':>14} {'actual':>14}  unit"
+        f"  {head}{'level':<6} {'activity':<8} {'indicator':<26} {'planned':>14} "
+        f"{'actual':>14}  unit"
     ]
-    for (level, activity, indicator, unit), row in totals.iterrows():
+    for key, row in totals.iterrows():
+        *first, level, activity, indicator, unit = key
         planned = "" if pd.isna(row["planned"]) else format_vn(row["planned"])
         actual = "" if pd.isna(row["actual"]) else format_vn(row["actual"])
+        lead = "".join(f"{v!s:<11}" for v in first)
         lines.append(
-            f"  {level:<6} {activity:<8} {indicator:<26} {planned:>14} {actual:>14}  {unit}"
+            f"  {lead}{level:<6} {activity:<8} {indicator:<26} {planned:>14} {actual:>14}  {unit}"
         )
     return "\n".join(lines)

@@ -4,6 +4,7 @@ layouts share (area, year, period, negative amounts, actual/plan ratios)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -256,3 +257,37 @@ def period_of(value: object) -> str | None:
     if len(span) == 2 and int(span[0]) < int(span[1]):
         return f"P{span[0]}-{span[1]}"
     return None
+
+
+def header_period(
+    group: str, text: str, year: int | None, period: str | None
+) -> tuple[str | None, int | None]:
+    """Return (period, year) of a column from the words after its group in the header.
+
+    "Kế hoạch năm 2021" -> ("FY", 2021); "Thực hiện 9 tháng" -> ("M9", `year`); "Lũy kế
+    2016-2021" -> ("P2016-2021", 2021). With no period in the words, a plan or an estimate
+    is for the full year and an actual for `period` (the table's, else FY). A cumulative
+    column without its first year gives (None, year).
+
+    Parameters
+    ----------
+    group : {"planned", "actual", "estimate", "cumulative"}
+    text : str
+        The header's words after the group's name, folded ("9 thang", "nam 2021").
+    year, period : the table's year and period, when known.
+    """
+    years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
+    found_year = years[-1] if years else year
+    if group == "cumulative":
+        if len(years) >= 2 and years[0] < years[1]:
+            return f"P{years[0]}-{years[1]}", years[1]
+        if len(years) == 1 and year and years[0] < year:
+            return f"P{years[0]}-{year}", year
+        return None, found_year
+    found = period_of(text) if text else None
+    if found is None:
+        months = re.search(r"\b(\d{1,2}) thang\b", text)
+        found = period_of(months.group(0)) if months else None
+    if found is None:
+        found = "FY" if group in ("planned", "estimate") else (period or "FY")
+    return found, found_year

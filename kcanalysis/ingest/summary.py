@@ -4,8 +4,6 @@ columns are groups ("Kế hoạch", "Thực hiện", "Ước TH", "Lũy kế") o
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -14,7 +12,7 @@ from kcanalysis.aggregate import combine_qualifiers
 from kcanalysis.errors import DataError
 from kcanalysis.ingest.canonical import mark_top
 from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, period_of
+from kcanalysis.ingest.job import Job, area_name, header_period
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import (
     activity_of_label,
@@ -154,7 +152,7 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
     out, seen = [], {}
     for c in sorted(columns, key=lambda c: c.group != "actual"):
         field, qualifier = _GROUPS[c.group]
-        period, year = _group_period(job, c)
+        period, year = header_period(c.group or "", c.group_text, job.year, job.period)
         if period is None:
             job.report.warn(
                 f"{job.name}: {job.ref(job.table.header[0], c.col)}",
@@ -187,25 +185,6 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
             )
         )
     return sorted(out)
-
-
-def _group_period(job: Job, c: Column) -> tuple[str | None, int | None]:
-    text = c.group_text
-    years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
-    year = years[-1] if years else job.year
-    if c.group == "cumulative":
-        if len(years) >= 2 and years[0] < years[1]:
-            return f"P{years[0]}-{years[1]}", years[1]
-        if len(years) == 1 and job.year and years[0] < job.year:
-            return f"P{years[0]}-{job.year}", job.year
-        return None, year
-    found = period_of(text) if text else None
-    if found is None:
-        months = re.search(r"\b(\d{1,2}) thang\b", text)
-        found = period_of(months.group(0)) if months else None
-    if found is None:
-        found = "FY" if c.group in ("planned", "estimate") else (job.period or "FY")
-    return found, year
 
 
 def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:

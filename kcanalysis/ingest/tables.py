@@ -158,10 +158,13 @@ def _canonical(pos: int, row: list[str]) -> Table | None:
     columns, ignored, seen, duplicates = [], [], {}, []
     for c, text in enumerate(row):
         target, rest = headers.match(text, headers.CANONICAL)
-        if target and not rest and target not in seen:
+        if rest and target not in ("planned", "actual"):
+            target = None  # only "Kế hoạch năm 2023", "Thực hiện 6 tháng" carry more words
+        if target and target not in seen:
             seen[target] = c
-            columns.append(Column(c, target, text, unit_in_brackets(text)))
-        elif target and not rest:
+            group = target if rest else None
+            columns.append(Column(c, target, text, unit_in_brackets(text), None, group, rest))
+        elif target:
             duplicates.append((seen[target], c, target))
         elif text:
             ignored.append((c, text))

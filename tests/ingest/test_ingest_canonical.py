@@ -189,3 +189,69 @@ def test_report_of_indicators_rows_loads_as_totals(data, suffix):
     assert any(f"{sheet}!D5: ambiguous '10.250'" in w for w in cells), cells
     assert report.structural_kinds() == {"title": 2, "header": 1, "note": 1}
     assert_accounted(report, path)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_year_plan_beside_half_year_actual_gives_rows_of_each_period(data, suffix):
+    # canonical_half_year (Bình Định 2023, made up): "Kế hoạch năm" is the plan for the
+    # year (FY), "Thực hiện 6 tháng" the actual for six months (M6); they are not one row.
+    result = ingest(data / f"canonical_half_year{suffix}")
+    got = {
+        (r.period, r.indicator): (r.planned, r.actual) for r in result.facts.itertuples(index=False)
+    }
+    assert all(np.isnan(v[1]) for k, v in got.items() if k[0] == "FY")
+    assert {k: v[1] for k, v in got.items() if k[0] == "M6"} == {
+        ("M6", "projects"): 5.0,
+        ("M6", "budget_kc"): 1250.5,  # "1.250,5"
+    }
+    assert {k: v[0] for k, v in got.items() if k[0] == "FY"} == {
+        ("FY", "projects"): 12.0,
+        ("FY", "budget_kc"): 3200.0,  # "3.200,0"
+        ("FY", "trainees"): 400.0,
+    }
+    assert all(np.isnan(v[0]) for k, v in got.items() if k[0] == "M6")
+    assert set(result.facts["year"]) == {2023}
+    notes = [m.text for m in result.report.notes]
+    assert "column 'Thực hiện 6 tháng' read as actual for M6" in notes
+    assert_accounted(result.report, data / f"canonical_half_year{suffix}")
+
+
+def _write(tmp_path, header: str, rows: str, title: str = "KẾT QUẢ KHUYẾN CÔNG TỈNH LÂM ĐỒNG"):
+    path = tmp_path / "table.csv"
+    path.write_text(f"{title}\n{header}\n{rows}", encoding="utf-8")
+    return path
+
+
+def test_plan_and_actual_of_the_same_year_stay_one_row(tmp_path):
+    path = _write(
+        tmp_path, "Chỉ tiêu,ĐVT,Kế hoạch năm 2017,Thực hiện năm 2017", "Số đề án,đề án,10,9"
+    )
+    facts = load(path)
+    assert facts[["year", "period", "planned", "actual"]].values.tolist() == [
+        [2017, "FY", 10.0, 9.0]
+    ]
+
+
+def test_header_years_set_the_rows_years(tmp_path):
+    # Last year's actual beside this year's plan: each row takes its column's year.
+    path = _write(
+        tmp_path, "Chỉ tiêu,ĐVT,Thực hiện năm 2016,Kế hoạch năm 2017", "Số đề án,đề án,8,10"
+    )
+    facts = load(path).sort_values("year")
+    assert facts[["year", "period", "planned", "actual"]].fillna(-1).values.tolist() == [
+        [2016, "FY", -1, 8.0],
+        [2017, "FY", 10.0, -1],
+    ]
+
+
+def test_a_period_column_wins_over_words_in_the_headers(tmp_path):
+    path = _write(
+        tmp_path,
+        "Kỳ,Chỉ tiêu,ĐVT,Kế hoạch năm,Thực hiện 6 tháng",
+        "FY,Số đề án,đề án,10,9",
+        title="KẾT QUẢ KHUYẾN CÔNG NĂM 2017 TỈNH LÂM ĐỒNG",
+    )
+    result = ingest(path)
+    assert result.facts[["period", "planned", "actual"]].values.tolist() == [["FY", 10.0, 9.0]]
+    notes = [m.text for m in result.report.notes]
+    assert any(n.startswith("the period column sets the period") for n in notes), notes

@@ -409,6 +409,20 @@ def summary_indicators() -> Sheet:
     return Sheet("summary_indicators", rows, ["A1:F1", "A2:F2", "A7:F7"])
 
 
+def canonical_half_year() -> Sheet:
+    """Bình Định, first half of 2023 (made up): indicators with the year's plan beside the
+    six months' actual ("Kế hoạch năm" / "Thực hiện 6 tháng")."""
+    rows = [
+        ["BÁO CÁO KẾT QUẢ KHUYẾN CÔNG 6 THÁNG ĐẦU NĂM 2023"],
+        ["TỈNH BÌNH ĐỊNH"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm", "Thực hiện 6 tháng", "So sánh (%)"],
+        [1, "Số đề án", "đề án", 12, 5, "41,7"],
+        [2, "Kinh phí khuyến công", "triệu đồng", "3.200,0", "1.250,5", "39,1"],
+        [3, "Số lao động được đào tạo", "người", 400, None, None],
+    ]
+    return Sheet("canonical_half_year", rows, ["A1:F1", "A2:F2"])
+
+
 def summary_vni() -> Sheet:
     """Kon Tum 2008, local programme 450 million VND (tapchicongthuong.vn), VNI font text."""
     rows = [
@@ -1158,6 +1172,7 @@ SHEETS = [
     summary_estimate(),
     summary_ty_dong(),
     summary_indicators(),
+    canonical_half_year(),
     replace(summary_vni(), xls=True),
     replace(projects_sections(), xls=True),
     replace(projects_columns(), xls=True),
