@@ -84,11 +84,15 @@ def locate(rows: list[list[object]], merged: list[tuple[int, int, int, int]]) ->
         if sum(1 for t in texts[pos] if t) < 2:
             continue
         nxt = texts[pos + 1] if pos + 1 < len(texts) else []
-        table = (
-            _summary(pos, texts[pos], nxt)
-            or _canonical(pos, texts[pos])
-            or _projects(pos, texts[pos], nxt, rows[pos + 1] if pos + 1 < len(rows) else [])
-        )
+        table = _summary(pos, texts[pos], nxt) or _canonical(pos, texts[pos])
+        if table is None:
+            # "Kinh phí" over "Tổng số | Trong đó" over "KCĐP | Đối ứng": three header rows.
+            third = _of_which(nxt, texts, rows, pos + 2)
+            lower = third if third is not None else nxt
+            raw = rows[pos + (2 if third is not None else 1)] if pos + 1 < len(rows) else []
+            table = _projects(pos, texts[pos], lower, raw)
+            if table is not None and third is not None and len(table.header) == 2:
+                table.header.append(pos + 2)
         if table is not None:
             after = table.first_data
             if after < len(rows) and _is_numbering_row(rows[after]):
@@ -205,6 +209,28 @@ def _projects(pos: int, upper: list[str], lower: list[str], raw_lower) -> Table 
         header = [pos, pos + 1] if two_rows else [pos]
         return Table("projects", header, columns, ignored, duplicates)
     return None
+
+
+def _of_which(second: list[str], texts, rows, third_pos: int) -> list[str] | None:
+    """Return the second and third header rows as one, when the second has "Trong đó"
+    (of which) cells whose parts are named in the third; else None."""
+    spans = [c for c, t in enumerate(second) if t and headers.header_key(t).startswith("trong do")]
+    if not spans or third_pos >= len(texts):
+        return None
+    third, raw = texts[third_pos], rows[third_pos] if third_pos < len(rows) else []
+    if any(isinstance(v, int | float) and not isinstance(v, bool) for v in raw or ()):
+        return None
+    if not any(t for c, t in enumerate(third) if c >= spans[0]) or any(
+        t and _NUMBER_TEXT.match(t) for t in third
+    ):
+        return None
+    width = max(len(second), len(third))
+    second = second + [""] * (width - len(second))
+    third = third + [""] * (width - len(third))
+    return [
+        b or ("" if c in spans or headers.header_key(a).startswith("trong do") else a)
+        for c, (a, b) in enumerate(zip(second, third, strict=True))
+    ]
 
 
 def _is_second_header(lower: list[str], raw_lower) -> bool:

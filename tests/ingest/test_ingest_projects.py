@@ -178,3 +178,21 @@ def test_wrapped_names_are_joined_and_a_breakdown_is_checked_not_loaded(data, su
     assert_accounted(report, path)
     budget = result.facts.query("indicator == 'budget_kc'").groupby("level")["actual"].sum()
     assert budget.to_dict() == {"KCDP": 450.0, "KCQG": 500.0}  # breakdown rows not added
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".xls"])
+def test_three_header_rows_with_of_which_parts(data, suffix):
+    # projects_three_rows (Quảng Trị 2022, made up): "Kinh phí (triệu đồng)" over "Tổng số"
+    # and "Trong đó" over "KCĐP" / "Đối ứng". KCĐP sets the level; the total 600 = 200 + 400
+    # and 120 = 100 + 20 agree, so no warning.
+    path = data / f"projects_three_rows{suffix}"
+    result = ingest(path)
+    projects = result.projects
+    assert projects["budget_kc"].tolist() == [200.0, 100.0]
+    assert projects["budget_counterpart"].tolist() == [400.0, 20.0]
+    assert projects["level"].tolist() == ["KCDP", "KCDP"]
+    assert projects["activity"].tolist() == ["MACH", "TRAIN"]
+    report = result.report
+    assert report.structural_kinds() == {"title": 1, "header": 3}
+    assert report.warnings == []
+    assert_accounted(report, path)

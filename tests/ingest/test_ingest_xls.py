@@ -16,6 +16,7 @@ from kcanalysis.ingest import ingest
 from kcanalysis.ingest.readers import iter_grids
 
 TWINS = [
+    "projects_three_rows",
     "projects_breakdown",
     "summary_two_row",
     "summary_vni",

@@ -782,6 +782,21 @@ def projects_breakdown() -> Sheet:
     return Sheet("projects_breakdown", rows, ["A1:F1", "A2:F2", "A10:D10", "A15:F15"])
 
 
+def projects_three_rows() -> Sheet:
+    """Quảng Trị 2022 (made up): a three-row header, "Kinh phí (triệu đồng)" over "Tổng số"
+    and "Trong đó" over "KCĐP" and "Đối ứng", merged as Excel users merge them."""
+    rows = [
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2022 TỈNH QUẢNG TRỊ"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí (triệu đồng)", None, None],
+        [None, None, None, "Tổng số", "Trong đó", None],
+        [None, None, None, None, "KCĐP", "Đối ứng"],
+        [1, "Hỗ trợ máy móc thiết bị sấy nông sản", "HTX Cam Lộ", 600, 200, 400],
+        [2, "Đào tạo nghề mộc dân dụng", "Cơ sở Thành Công", 120, 100, 20],
+    ]
+    merges = ["A1:F1", "A2:A4", "B2:B4", "C2:C4", "D2:F2", "D3:D4", "E3:F3"]
+    return Sheet("projects_three_rows", rows, merges)
+
+
 def projects_kp() -> Sheet:
     """Đắk Nông 2011 with KP KCQG / KP KCĐP columns and amounts with words."""
     rows = [
@@ -1178,6 +1193,7 @@ SHEETS = [
     replace(projects_columns(), xls=True),
     projects_kp(),
     replace(projects_breakdown(), xls=True),
+    replace(projects_three_rows(), xls=True),
     replace(projects_tcvn3(), xls=True),
     canonical_vi("canonical_vi", delimiter=";"),
     canonical_vi("canonical_vi_bom", encoding="utf-8-sig"),
