@@ -166,7 +166,7 @@ def read_level_activity(rows: Rows, kc_level, sec_level, sec_activity) -> None:
         )
     for i in np.flatnonzero(pd.isna(level)):
         rows.bad(i, where, "level unknown (KCQG or KCDP): no heading above it says")
-    activity = rows.mapped("activity", vocab.activity_of_text)
+    activity = rows.mapped("activity", _activity_of)
     stated = ~pd.isna(rows.cells("activity"))
     for i in np.flatnonzero(stated & pd.isna(activity)):
         rows.bad(
@@ -266,7 +266,17 @@ def read_status_dates(rows: Rows) -> None:
         frame[target] = dates.parse_dates(rows.cells(target), rows.bad, col.get(target, 0))
 
 
+def _activity_of(text: str) -> str | None:
+    """An activity code as the projects table writes it ("TRAIN"), or Vietnamese words."""
+    code = text.strip().upper()
+    if code in vocab.ACTIVITIES and code != "ALL":  # a project has one activity
+        return code
+    return vocab.activity_of_text(text)
+
+
 def _status_of(text: str) -> str | None:
+    if text.strip().lower() in vocab.PROJECT_STATUSES:  # as the projects table writes it
+        return text.strip().lower()
     key = fold(text)
     return next((s for phrase, s in _STATUS if fold(phrase) in key), None)
 

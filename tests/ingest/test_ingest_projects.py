@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from ingest_helpers import assert_accounted
 
@@ -196,3 +197,20 @@ def test_three_header_rows_with_of_which_parts(data, suffix):
     assert report.structural_kinds() == {"title": 1, "header": 3}
     assert report.warnings == []
     assert_accounted(report, path)
+
+
+def test_a_projects_table_saved_as_csv_loads_back_exactly(tmp_path):
+    # The canonical projects table (codes such as "CAP" and "accepted", English headers),
+    # saved with to_csv as a user would, must load back as it was; only `source` differs,
+    # since it names the file and row the project was read from.
+    from kcanalysis import aggregate, datasets
+
+    projects = datasets.load_demo().projects
+    path = tmp_path / "projects.csv"
+    projects.to_csv(path, index=False)
+    result = ingest(path)
+    assert result.report.quarantined == 0 and result.report.warnings == []
+    got = result.projects.drop(columns="source")
+    pd.testing.assert_frame_equal(got, projects.drop(columns="source").reset_index(drop=True))
+    facts = aggregate(projects).drop(columns="source").reset_index(drop=True)
+    pd.testing.assert_frame_equal(result.facts.drop(columns="source"), facts)
