@@ -58,8 +58,13 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     fast = arabic & _present(title) & (item_like | ("beneficiary" not in col))
     markers: list[Marker] = []
     items = list(body[fast])
-    item_set = set(items)
     fast_pos = body[fast]
+    found: set[int] = set()  # items found in the loop below (fast_pos holds the others)
+
+    def is_item(p: int) -> bool:
+        at = int(np.searchsorted(fast_pos, p))
+        return p in found or (at < len(fast_pos) and fast_pos[at] == p)
+
     breakdown_from = None  # position of the "Trong đó" row of the breakdown being read
     breakdowns: list[Marker | int] = []
     wrapped: dict[int, list[str]] = {}  # item position -> name lines wrapped below it
@@ -91,7 +96,7 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
             and not stt_text
             and not has_values
             and not item_like[i]
-            and owner.get(pos - 1, pos - 1) in item_set
+            and is_item(owner.get(pos - 1, pos - 1))
         ):
             # Only a name, right under a project: its name wrapped onto a second row.
             owner[pos] = owner.get(pos - 1, pos - 1)
@@ -99,7 +104,7 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
             job.structural([pos], "wrapped name")
         else:
             items.append(pos)
-            item_set.add(pos)
+            found.add(pos)
     items = np.array(sorted(items), dtype=int)
     for m in markers:
         job.structural(
