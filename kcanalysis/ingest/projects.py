@@ -56,6 +56,58 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
         stt_num = pd.to_numeric(pd.Series(stt, dtype=object), errors="coerce").to_numpy(float)
     arabic = np.isfinite(stt_num) & (stt_num == np.round(stt_num))
     fast = arabic & _present(title) & (item_like | ("beneficiary" not in col))
+    items, markers, breakdowns, wrapped = _sort_rows(
+        job, body, fast, title, stt, item_like, value_cols
+    )
+    for m in markers:
+        job.structural(
+            [m.pos], "section" if m.kind in ("level", "activity", "section") else "subtotal"
+        )
+    if not len(items):
+        return _empty()
+    rows = _fields(job, items, markers, wrapped)
+    frame, ok = rows.frame, rows.ok
+    columns = {
+        c.col: frame[f"{c.target}@{c.col}"].to_numpy()
+        for c in value_cols
+        if c.target in MONEY + COUNTS
+    }
+    kinds = {
+        c.col: "money" if c.target in MONEY else "count" for c in value_cols if c.col in columns
+    }
+    factors = {c.col: _factor(job, c) for c in value_cols if c.col in columns}
+    lone = check_totals(job, markers, items, columns, kinds, factors, ~ok)
+    check_breakdowns(job, breakdowns, frame, ok, value_cols, kinds, factors)
+    for pos in lone:
+        job.report.quarantine(
+            int(job.rows[pos]),
+            col.get("title", 0),
+            "section carries figures but lists no project under it; give the "
+            "projects or load it as a summary table",
+            list(vals[pos]),
+        )
+    projects = frame.loc[ok, list(PROJECTS_COLUMNS)].reset_index(drop=True)
+    job.mark(items[ok])
+    for c in t.columns:
+        if c.target in ("classes", "location", "note"):
+            job.report.note(
+                f"column {column_letter(c.col)} ({c.header!r}) is read but not "
+                "stored: the project table has no field for it"
+            )
+    projects = validate_projects(projects, job.name)
+    # The facts' sources are written below, compactly; aggregate need not list every row.
+    facts = aggregate(projects.assign(source=job.name), period=job.period or "FY")
+    facts["source"] = _sources(job, projects, job.rows[items[ok]], facts)
+    return facts, projects
+
+
+def _sort_rows(job: Job, body, fast, title, stt, item_like, value_cols) -> tuple:
+    """Sort the rows below the header into projects, headings and subtotals (markers),
+    breakdown rows and wrapped name lines; mark the structural ones in the report.
+
+    Returns (item positions, markers, breakdown rows, wrapped name lines per item).
+    """
+    vals = job.values
     markers: list[Marker] = []
     items = list(body[fast])
     fast_pos = body[fast]
@@ -105,47 +157,7 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
         else:
             items.append(pos)
             found.add(pos)
-    items = np.array(sorted(items), dtype=int)
-    for m in markers:
-        job.structural(
-            [m.pos], "section" if m.kind in ("level", "activity", "section") else "subtotal"
-        )
-    if not len(items):
-        return _empty()
-    rows = _fields(job, items, markers, wrapped)
-    frame, ok = rows.frame, rows.ok
-    columns = {
-        c.col: frame[f"{c.target}@{c.col}"].to_numpy()
-        for c in value_cols
-        if c.target in MONEY + COUNTS
-    }
-    kinds = {
-        c.col: "money" if c.target in MONEY else "count" for c in value_cols if c.col in columns
-    }
-    factors = {c.col: _factor(job, c) for c in value_cols if c.col in columns}
-    lone = check_totals(job, markers, items, columns, kinds, factors, ~ok)
-    check_breakdowns(job, breakdowns, frame, ok, value_cols, kinds, factors)
-    for pos in lone:
-        job.report.quarantine(
-            int(job.rows[pos]),
-            col.get("title", 0),
-            "section carries figures but lists no project under it; give the "
-            "projects or load it as a summary table",
-            list(vals[pos]),
-        )
-    projects = frame.loc[ok, list(PROJECTS_COLUMNS)].reset_index(drop=True)
-    job.mark(items[ok])
-    for c in t.columns:
-        if c.target in ("classes", "location", "note"):
-            job.report.note(
-                f"column {column_letter(c.col)} ({c.header!r}) is read but not "
-                "stored: the project table has no field for it"
-            )
-    projects = validate_projects(projects, job.name)
-    # The facts' sources are written below, compactly; aggregate need not list every row.
-    facts = aggregate(projects.assign(source=job.name), period=job.period or "FY")
-    facts["source"] = _sources(job, projects, job.rows[items[ok]], facts)
-    return facts, projects
+    return np.array(sorted(items), dtype=int), markers, breakdowns, wrapped
 
 
 def _empty():
