@@ -98,7 +98,9 @@ class ProvinceReportParams(_Params):
     period: str = "FY"
     lang: str = "vi"
     data: list[str] = field(default_factory=list)
-    region: str = "MTTN"
+    #: the region the province is compared with; "" means its own: MTTN for its 15
+    #: provinces, else the whole country (VN)
+    region: str = ""
     base_year: int = DEFAULT_BASE_YEAR
 
     def __post_init__(self) -> None:
@@ -106,7 +108,6 @@ class ProvinceReportParams(_Params):
             object.__setattr__(self, "province", str(self.province))
         self._validate_common()
         try:
-            region = provinces.get_region(self.region).region_id
             code = (
                 self.province.upper()
                 if self.province.strip().upper() in provinces.regions()
@@ -114,8 +115,23 @@ class ProvinceReportParams(_Params):
             )
         except UnknownProvinceError as err:
             raise ParameterError(f"Parameter 'province': {err}") from err
+        try:
+            region = provinces.get_region(self.region or _own_region(code, self.year)).region_id
+        except UnknownProvinceError as err:
+            raise ParameterError(f"Parameter 'region': {err}") from err
         object.__setattr__(self, "province", code)
         object.__setattr__(self, "region", region)
+
+
+def _own_region(code: str, year: int) -> str:
+    """Return the region a province (or region id) is compared with by default."""
+    if code in provinces.regions():
+        return code
+    try:
+        members = provinces.region_members("MTTN", year)
+    except UnknownProvinceError:  # a year without recorded membership: checked later
+        return "MTTN"
+    return "MTTN" if code in members else "VN"
 
 
 @dataclass(frozen=True)

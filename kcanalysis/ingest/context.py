@@ -98,6 +98,15 @@ class TitleInfo:
     periods: list[Found] = field(default_factory=list)
     levels: list[Found] = field(default_factory=list)
     units: list[Found] = field(default_factory=list)
+    #: title lines saying the table is a plan ("KẾ HOẠCH KHUYẾN CÔNG NĂM 2024", "... được
+    #: phê duyệt"), and lines saying it reports results ("Báo cáo kết quả thực hiện ...")
+    plan_lines: list[str] = field(default_factory=list)
+    result_lines: list[str] = field(default_factory=list)
+
+    @property
+    def is_plan(self) -> bool:
+        """True when the title says plan and nothing in it says results."""
+        return bool(self.plan_lines) and not self.result_lines
 
 
 def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
@@ -130,7 +139,16 @@ def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
         level = level_of_text(text)
         if level:
             info.levels.append(Found(level, ref))
+        if key.startswith(_PLAN_STARTS) or any(w in key for w in _PLAN_WORDS):
+            info.plan_lines.append(ref)
+        if any(w in key for w in _RESULT_WORDS):
+            info.result_lines.append(ref)
     return info
+
+
+_PLAN_STARTS = ("ke hoach", "danh muc de an du kien", "du kien")
+_PLAN_WORDS = ("duoc phe duyet", "phe duyet danh muc", "phe duyet ke hoach")
+_RESULT_WORDS = ("ket qua", "thuc hien", "bao cao", "nghiem thu", "quyet toan", "tong ket")
 
 
 def _places(key: str) -> list[tuple[str, str]]:

@@ -48,6 +48,8 @@ class Job:
     period_where: str = ""
     level: str | None = None
     money_factor: float = 1.0
+    #: the title says the table is a plan (a project list then gives planned figures only)
+    plan: str = ""
     values: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:

@@ -98,6 +98,7 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
         period_where=_where(info.periods, "period", period),
         level=levels.pop() if len(levels) == 1 else None,
         money_factor=unit.factor if unit else 1.0,
+        plan=info.plan_lines[0] if info.is_plan else "",
     )
     report.area_code, report.year, report.period = area, year_, period_
     if unit is not None:

@@ -255,6 +255,12 @@ def read_status_dates(rows: Rows) -> None:
         for i in np.flatnonzero(~pd.isna(rows.cells("status")) & pd.isna(status)):
             rows.bad(i, col["status"], f"status {shown(rows.cells('status')[i])} is not understood")
         frame["status"] = np.where(pd.isna(status), "ongoing", status)
+    elif is_plan_list(rows):
+        frame["status"] = "planned"
+        rows.job.report.note(
+            f"the title ({rows.job.plan}) says this is a plan and no column reports progress: "
+            "the projects are 'planned' and the facts carry planned figures only"
+        )
     else:
         frame["status"] = np.where(
             frame["completion_pct"].to_numpy() >= 100, "completed", "ongoing"
@@ -272,6 +278,15 @@ def _activity_of(text: str) -> str | None:
     if code in vocab.ACTIVITIES and code != "ALL":  # a project has one activity
         return code
     return vocab.activity_of_text(text)
+
+
+#: Columns that report what happened to a project; a plan has none of them.
+PROGRESS = ("status", "disbursed", "completion_pct", "actual_end")
+
+
+def is_plan_list(rows: Rows) -> bool:
+    """Return True when the title says plan and no column reports progress."""
+    return bool(rows.job.plan) and not any(t in rows.col for t in PROGRESS)
 
 
 def _status_of(text: str) -> str | None:

@@ -19,6 +19,7 @@ from kcanalysis.ingest.project_fields import (
     Rows,
     check_percentages,
     find_duplicates,
+    is_plan_list,
     read_amounts,
     read_level_activity,
     read_status_dates,
@@ -98,6 +99,9 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     # The facts' sources are written below, compactly; aggregate need not list every row.
     facts = aggregate(projects.assign(source=job.name), period=job.period or "FY")
     facts["source"] = _sources(job, projects, job.rows[items[ok]], facts)
+    if is_plan_list(rows):  # a plan says what is to be done, nothing about what was done
+        facts = facts.assign(actual=np.nan)
+        facts = facts[facts["planned"].notna()].reset_index(drop=True)
     return facts, projects
 
 

@@ -167,8 +167,8 @@ def region_panel(
     df = wide.reindex(index=members, columns=indicators_).rename_axis(None, axis=1)
     df = df.reset_index(names="area_code")
     df.insert(1, "area_name", [provinces.province_name(c, year) for c in df["area_code"]])
-    if df.empty:
-        return df
+    if df.empty:  # no province of the region with figures: the same columns, no rows
+        return df.assign(budget_kc_real=np.nan, cost_per_trainee_real=np.nan)
     try:
         df["budget_kc_real"] = deflate(df["budget_kc"], year, base_year)
     except Exception:

@@ -273,6 +273,11 @@ _REASON_PHRASES = (
     ("no interval", "không có khoảng tin cậy"),
     ("fewer than 2 projects", "ít hơn 2 đề án"),
     ("no project due by", "không có đề án đến hạn trước"),
+    (
+        "no project with known planned and actual end dates",
+        "không có đề án nào biết cả ngày kết thúc theo kế hoạch và thực tế",
+    ),
+    ("every project cancelled", "mọi đề án đều bị hủy"),
     ("khuyến công spending", "kinh phí khuyến công thực hiện"),
     ("planned budget", "kinh phí kế hoạch"),
     ("counterpart funds", "vốn đối ứng"),

@@ -214,3 +214,48 @@ def test_a_projects_table_saved_as_csv_loads_back_exactly(tmp_path):
     pd.testing.assert_frame_equal(got, projects.drop(columns="source").reset_index(drop=True))
     facts = aggregate(projects).drop(columns="source").reset_index(drop=True)
     pd.testing.assert_frame_equal(result.facts.drop(columns="source"), facts)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_approved_plan_gives_planned_figures_only(data, suffix):
+    # projects_plan (Tây Ninh 2024, made up): "KẾ HOẠCH KHUYẾN CÔNG ..." with no status,
+    # disbursement or completion column. Nothing in it says what was done, so the facts
+    # carry no actual value (a report must not show the plan as 100% fulfilled).
+    result = ingest(data / f"projects_plan{suffix}")
+    assert result.projects["status"].tolist() == ["planned"] * 3
+    facts = result.facts
+    assert facts["actual"].isna().all()
+    budget = facts.query("indicator == 'budget_kc'").set_index("activity")["planned"]
+    assert budget.to_dict() == {"MACH": 500.5, "TRAIN": 200.0}  # 350 + "150,5"; 200
+    notes = [m.text for m in result.report.notes]
+    assert any("says this is a plan" in n for n in notes), notes
+
+
+def test_a_plan_with_a_progress_column_reports_what_was_done(tmp_path):
+    # The same title, but a disbursement column: the list reports progress on the plan.
+    path = tmp_path / "plan_progress.csv"
+    path.write_text(
+        "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024 TỈNH TÂY NINH\n"
+        "STT,Tên đề án,Đơn vị thụ hưởng,Kinh phí khuyến công hỗ trợ,Giải ngân\n"
+        "1,Đào tạo nghề may công nghiệp,Công ty May,200,150\n",
+        encoding="utf-8",
+    )
+    facts = load(path)
+    budget = facts.query("indicator == 'budget_kc'")
+    assert budget[["planned", "actual"]].values.tolist() == [[200.0, 200.0]]
+    assert facts.query("indicator == 'disbursed'")["actual"].tolist() == [150.0]
+
+
+@pytest.mark.parametrize(
+    ("title", "plan"),
+    [
+        ("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024", True),
+        ("DANH MỤC ĐỀ ÁN KHUYẾN CÔNG ĐƯỢC PHÊ DUYỆT NĂM 2024", True),
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG NĂM 2018", False),
+        ("DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG NĂM 2021", False),
+    ],
+)
+def test_which_titles_say_plan(title, plan):
+    from kcanalysis.ingest.context import read_title
+
+    assert read_title([("Sheet1!A1", title)]).is_plan is plan

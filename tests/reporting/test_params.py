@@ -51,3 +51,19 @@ def test_a_year_without_data_is_rejected_before_any_kernel_starts():
     with pytest.raises(ParameterError, match="period='M8'"):
         check_available(ProvinceReportParams(province="66", year=2015, period="M8"), facts)
     check_available(RegionalOverviewParams(region="MTTN", year=2011, period="M8"), facts)
+
+
+@pytest.mark.parametrize(
+    ("province", "year", "region"),
+    [
+        ("Đắk Lắk", 2024, "MTTN"),  # one of the 15 MTTN provinces
+        ("Tây Ninh", 2024, "VN"),  # not in MTTN: compared with the whole country
+        ("MTTN", 2024, "MTTN"),  # a region's own report
+    ],
+)
+def test_the_default_region_is_the_provinces_own(province, year, region):
+    assert ProvinceReportParams(province=province, year=year).region == region
+
+
+def test_a_given_region_is_kept():
+    assert ProvinceReportParams(province="Đắk Lắk", year=2024, region="VN").region == "VN"

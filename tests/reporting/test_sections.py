@@ -52,6 +52,11 @@ def test_unbounded_intervals_are_not_shrunk():
             "fewer than 2 projects (n=1): no interval",
             "ít hơn 2 đề án (n=1): không có khoảng tin cậy",
         ),
+        (
+            "no project with known planned and actual end dates",
+            "không có đề án nào biết cả ngày kết thúc theo kế hoạch và thực tế",
+        ),
+        ("every project cancelled", "mọi đề án đều bị hủy"),
     ],
 )
 def test_reasons_are_translated_for_vietnamese_reports(text, vi):

@@ -797,6 +797,21 @@ def projects_three_rows() -> Sheet:
     return Sheet("projects_three_rows", rows, merges)
 
 
+def projects_plan() -> Sheet:
+    """Tây Ninh 2024 (made up): an approved plan, not a report of results; no column says
+    what became of the projects."""
+    rows = [
+        ["KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024 TỈNH TÂY NINH"],
+        ["(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/01/2024 của UBND tỉnh Tây Ninh)"],
+        [None, None, None, "ĐVT: triệu đồng"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí khuyến công hỗ trợ"],
+        [1, "Đào tạo nghề may công nghiệp", "Công ty TNHH May Tây Ninh", 200],
+        [2, "Hỗ trợ ứng dụng máy móc thiết bị chế biến tinh bột mì", "Cơ sở Hòa Thành", 350],
+        [3, "Hỗ trợ ứng dụng máy móc thiết bị sản xuất muối tôm", "Cơ sở Trảng Bàng", "150,5"],
+    ]
+    return Sheet("projects_plan", rows, ["A1:D1", "A2:D2"])
+
+
 def projects_kp() -> Sheet:
     """Đắk Nông 2011 with KP KCQG / KP KCĐP columns and amounts with words."""
     rows = [
@@ -1194,6 +1209,7 @@ SHEETS = [
     projects_kp(),
     replace(projects_breakdown(), xls=True),
     replace(projects_three_rows(), xls=True),
+    projects_plan(),
     replace(projects_tcvn3(), xls=True),
     canonical_vi("canonical_vi", delimiter=";"),
     canonical_vi("canonical_vi_bom", encoding="utf-8-sig"),
