@@ -11,10 +11,9 @@ import numpy as np
 import pandas as pd
 
 from kcanalysis import provinces, vocab
-from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, validate_facts
+from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, PROJECT_OUTPUTS, validate_facts
 
 _EVENT_ACTIVITIES = ("CONF", "TOUR")
-_OUTPUTS = ("trainees", "participants", "models", "establishments", "jobs_created")
 #: indicator: (planned column or None, actual column) of the per-project columns summed
 _SPEC = {
     "projects": ("_n", "_live"),
@@ -78,11 +77,11 @@ def aggregate(projects: pd.DataFrame, period: str = "FY") -> pd.DataFrame:
         .where(projects["completion_pct"] > 50)
         .to_numpy(dtype="float64"),
     }
-    for col in ("budget_kc", "budget_counterpart", *_OUTPUTS, "disbursed"):
+    for col in ("budget_kc", "budget_counterpart", *PROJECT_OUTPUTS, "disbursed"):
         columns[col] = projects[col].to_numpy(dtype="float64")
     for col in ("budget_kc", "budget_counterpart", "_budget_total"):
         columns[f"{col}_live"] = columns[col] * live
-    for col in (*_OUTPUTS, "_half_models", "disbursed"):  # given for live projects only
+    for col in (*PROJECT_OUTPUTS, "_half_models", "disbursed"):  # given for live projects only
         columns[f"{col}_live"] = np.where(live > 0, columns[col], np.nan)
 
     keys = ["area_code", "year", "level", "activity"]

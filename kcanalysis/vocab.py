@@ -181,7 +181,14 @@ def activity_of_text(text: str) -> str | None:
     'TRAIN'
     >>> activity_of_text("Mô hình trình diễn kỹ thuật")
     'DEMO'
+    >>> activity_of_text("CAP")  # a code, as the facts and projects tables write it
+    'CAP'
+
+    "ALL" is not an activity of a row or a project; it gives None.
     """
+    code = text.strip().upper()
+    if code in ACTIVITIES and code != "ALL":
+        return code
     folded = fold_words(text)
     for phrase, code in ACTIVITY_KEYWORDS:
         if phrase in folded:

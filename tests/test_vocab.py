@@ -77,6 +77,8 @@ def test_conf_and_tour_roll_up_to_mgmt():
         ("Sản xuất sạch hơn", "SXSH"),
         ("Thông tin tuyên truyền", "INFO"),
         ("Bảng kê", None),
+        ("CAP", "CAP"),  # a code as the tables write it (moved here from the project reader)
+        ("ALL", None),  # not the activity of a row or a project
     ],
 )
 def test_headings_map_to_activities(heading, code):

@@ -16,7 +16,12 @@ from typing import NamedTuple
 import pandas as pd
 
 from kcanalysis.datasets.cpi import deflate, load_cpi
-from kcanalysis.schema import validate_facts, validate_projects
+from kcanalysis.schema import (
+    PROJECT_MONEY,
+    PROJECT_OUTPUTS,
+    validate_facts,
+    validate_projects,
+)
 
 SYNTHETIC_MARK = "synthetic demo"
 
@@ -47,14 +52,8 @@ def _read_csv(name: str) -> pd.DataFrame:
                 for c in (
                     "planned",
                     "actual",
-                    "budget_kc",
-                    "budget_counterpart",
-                    "disbursed",
-                    "trainees",
-                    "participants",
-                    "models",
-                    "establishments",
-                    "jobs_created",
+                    *PROJECT_MONEY,
+                    *PROJECT_OUTPUTS,
                     "completion_pct",
                     "planned_end",
                     "actual_end",

@@ -284,9 +284,7 @@ def _lookup(cells, target, fn, what, bad, n, hint, default=None) -> list:
 
 
 def _activity(text: str) -> str | None:
-    if text.upper() in vocab.ACTIVITIES:
-        return text.upper()
-    if fold_words(text) in _ALL_WORDS:
+    if text.strip().upper() == "ALL" or fold_words(text) in _ALL_WORDS:
         return "ALL"
     return vocab.activity_of_text(text)
 

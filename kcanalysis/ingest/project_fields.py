@@ -15,9 +15,10 @@ from kcanalysis.ingest.job import Job, area_of
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import level_of_text
 from kcanalysis.normalize import fold
+from kcanalysis.schema import PROJECT_OUTPUTS
 
 MONEY = ("budget_kc", "budget_counterpart", "budget_total", "disbursed")
-COUNTS = ("trainees", "participants", "models", "establishments", "jobs_created")
+COUNTS = PROJECT_OUTPUTS
 VALUES = (*MONEY, *COUNTS, "completion_pct")
 _STATUS = (
     ("da nghiem thu", "accepted"), ("nghiem thu", "accepted"), ("hoan thanh", "completed"),
@@ -166,7 +167,7 @@ def read_level_activity(rows: Rows, kc_level, sec_level, sec_activity) -> None:
         )
     for i in np.flatnonzero(pd.isna(level)):
         rows.bad(i, where, "level unknown (KCQG or KCDP): no heading above it says")
-    activity = rows.mapped("activity", _activity_of)
+    activity = rows.mapped("activity", vocab.activity_of_text)
     stated = ~pd.isna(rows.cells("activity"))
     for i in np.flatnonzero(stated & pd.isna(activity)):
         rows.bad(
@@ -270,14 +271,6 @@ def read_status_dates(rows: Rows) -> None:
         )
     for target in ("planned_end", "actual_end"):
         frame[target] = dates.parse_dates(rows.cells(target), rows.bad, col.get(target, 0))
-
-
-def _activity_of(text: str) -> str | None:
-    """An activity code as the projects table writes it ("TRAIN"), or Vietnamese words."""
-    code = text.strip().upper()
-    if code in vocab.ACTIVITIES and code != "ALL":  # a project has one activity
-        return code
-    return vocab.activity_of_text(text)
 
 
 #: Columns that report what happened to a project; a plan has none of them.

@@ -113,7 +113,6 @@ def _sort_rows(job: Job, body, fast, title, stt, item_like, value_cols) -> tuple
     """
     vals = job.values
     markers: list[Marker] = []
-    items = list(body[fast])
     fast_pos = body[fast]
     found: set[int] = set()  # items found in the loop below (fast_pos holds the others)
 
@@ -159,9 +158,9 @@ def _sort_rows(job: Job, body, fast, title, stt, item_like, value_cols) -> tuple
             wrapped.setdefault(owner[pos], []).append(label)
             job.structural([pos], "wrapped name")
         else:
-            items.append(pos)
             found.add(pos)
-    return np.array(sorted(items), dtype=int), markers, breakdowns, wrapped
+    items = np.sort(np.concatenate([fast_pos, np.fromiter(found, dtype=int, count=len(found))]))
+    return items.astype(int), markers, breakdowns, wrapped
 
 
 def _empty():

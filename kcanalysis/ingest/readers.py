@@ -68,28 +68,30 @@ def iter_grids(path: Path, sheet: str | int | None = None) -> Iterator[Grid]:
             f"{path.name} is {size_text(size)}, beyond the limit of {size_text(MAX_FILE_BYTES)} "
             "for one table; it is refused unread. Give the province's table alone."
         )
-    kind = _sniff(path, head)
+    kind, data = _sniff(path, head)
     if kind == "xlsx":
         yield from xlsx_grids(path, sheet)
     elif kind == "xls":
-        yield from xls_grids(path, sheet, path.read_bytes())
+        yield from xls_grids(path, sheet, data)
     else:
         yield _csv_grid(path, sheet)
 
 
-def _sniff(path: Path, head: bytes) -> str:
+def _sniff(path: Path, head: bytes) -> tuple[str, bytes]:
+    """Return the file's kind ("xlsx", "xls" or "csv") and, for an .xls, its bytes (read
+    once here, to look for its streams); raise DataError for anything else."""
     name = path.name
     suffix = path.suffix.lower()
     if not head:
         raise DataError(f"{name} is empty (0 bytes). Export the table again.")
     if head.startswith(b"PK\x03\x04"):
-        return "xlsx"
+        return "xlsx", b""
     if head.startswith(_CFB):
         data = path.read_bytes()
         if _ENCRYPTED in data:
             raise password_protected(name)
         if suffix == ".xls" or any(stream in data for stream in _BIFF_STREAMS):
-            return "xls"  # xlrd says what is wrong with a damaged one
+            return "xls", data  # xlrd says what is wrong with a damaged one
         raise DataError(
             f"{name} is an OLE compound file with no Excel workbook in it (a Word .doc or "
             "another Office 97-2003 document?). Give the .xlsx, .xls or .csv."
@@ -113,7 +115,7 @@ def _sniff(path: Path, head: bytes) -> str:
         raise DataError(
             f"{name}: unsupported file type {suffix or '(none)'!r}; give .xlsx, .xls or .csv."
         )
-    return "csv"
+    return "csv", b""
 
 
 def _markup_kind(head: bytes) -> str:

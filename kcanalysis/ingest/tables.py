@@ -15,20 +15,12 @@ from dataclasses import dataclass, field
 
 from kcanalysis.ingest import headers
 from kcanalysis.ingest.units import Unit, unit_in_brackets
+from kcanalysis.schema import PROJECT_MONEY, PROJECT_OUTPUTS
 
 SEARCH_ROWS = 40
 _NUMBERING_CELL = re.compile(r"^\(?[0-9]{1,2}\)?(?:\s*=.*)?$|^\(?[A-Z]\)?$")
-PROJECT_VALUES = (
-    "budget_kc",
-    "budget_counterpart",
-    "budget_total",
-    "disbursed",
-    "trainees",
-    "participants",
-    "models",
-    "establishments",
-    "jobs_created",
-)
+#: Columns of which a project list has at least one (besides the project's name).
+PROJECT_VALUES = (*PROJECT_MONEY, "budget_total", *PROJECT_OUTPUTS)
 
 
 @dataclass
