@@ -18,6 +18,7 @@ from kcanalysis.errors import (
     UnknownProvinceError,
 )
 from kcanalysis.ingest import load, load_many
+from kcanalysis.periods import vintage_of
 from kcanalysis.provinces import (
     normalize_province,
     province_name,
@@ -25,6 +26,7 @@ from kcanalysis.provinces import (
     successor,
 )
 from kcanalysis.schema import validate_facts, validate_projects
+from kcanalysis.units import predecessors, resolve
 
 try:
     __version__ = version("kcanalysis")
@@ -49,9 +51,12 @@ __all__ = [
     "load_many",
     "load_published",
     "normalize_province",
+    "predecessors",
     "province_name",
     "region_members",
+    "resolve",
     "successor",
     "validate_facts",
     "validate_projects",
+    "vintage_of",
 ]

@@ -11,7 +11,13 @@ import numpy as np
 import pandas as pd
 
 from kcanalysis import provinces, vocab
-from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, PROJECT_OUTPUTS, validate_facts
+from kcanalysis.schema import (
+    FACTS_COLUMNS,
+    FACTS_KEY,
+    PROJECT_OUTPUTS,
+    validate_facts,
+    with_vintage,
+)
 
 _EVENT_ACTIVITIES = ("CONF", "TOUR")
 #: indicator: (planned column or None, actual column) of the per-project columns summed
@@ -116,12 +122,12 @@ def aggregate(projects: pd.DataFrame, period: str = "FY") -> pd.DataFrame:
     out["source"] = [f"aggregate of {n_projects[i]} project(s): {sources[i]}" for i in at.tolist()]
     out["note"] = ""
     names = {
-        (c, y): provinces.area_label(c, y)
+        (c, y): provinces.area_label(c, y, period=period)
         for c, y in groups[["area_code", "year"]].drop_duplicates().itertuples(index=False)
     }
     out["area_name"] = [names[k] for k in zip(out["area_code"], out["year"], strict=True)]
     out = out.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
-    return validate_facts(out[list(FACTS_COLUMNS)], "aggregate of projects")
+    return validate_facts(out.reindex(columns=FACTS_COLUMNS), "aggregate of projects")
 
 
 def _sources(group: np.ndarray, source: pd.Series, n_groups: int) -> list[str]:
@@ -175,7 +181,7 @@ def add_totals(facts: pd.DataFrame) -> pd.DataFrame:
     """
     if facts.empty:
         return facts.copy()
-    out = facts
+    out = with_vintage(facts)
     # step 1: level totals from activities; step 2: activity totals from levels
     out = _sum_into(
         out, out[(out["level"] != "ALL") & (out["activity"] != "ALL")], fixed={"activity": "ALL"}
@@ -202,7 +208,7 @@ def _sum_into(facts: pd.DataFrame, parts: pd.DataFrame, fixed: dict[str, str]) -
         return facts
     group = [
         c
-        for c in ("area_code", "year", "period", "level", "activity", "indicator")
+        for c in ("area_code", "vintage", "year", "period", "level", "activity", "indicator")
         if c not in fixed
     ]
     g = parts.groupby(group, sort=False)
@@ -219,7 +225,7 @@ def _sum_into(facts: pd.DataFrame, parts: pd.DataFrame, fixed: dict[str, str]) -
     ).reset_index()
     for col, value in fixed.items():
         sums[col] = value
-    key = list(FACTS_KEY)
+    key = [*FACTS_KEY, "vintage"]
     existing = pd.MultiIndex.from_frame(facts[key])
     new = sums[~pd.MultiIndex.from_frame(sums[key]).isin(existing)]
     if new.empty:

@@ -38,15 +38,34 @@ def info() -> None:
 
 
 @main.command("provinces")
-@click.option("--year", type=int, default=None, help="Show names as they were in YEAR.")
-def provinces_cmd(year: int | None) -> None:
-    """List the 63 pre-2025 provinces, their codes and their post-2025 unit."""
-    from kcanalysis import provinces
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="The map in force in YEAR: the 63 provinces before 2025, the 34 units from 2025.",
+)
+@click.option(
+    "--period",
+    default="FY",
+    show_default=True,
+    help="With --year 2025: M6/Q2 are before the merger, FY/H2 after it.",
+)
+def provinces_cmd(year: int | None, period: str) -> None:
+    """List the provinces or units of a map, with their codes.
 
+    Without --year, or before 1 July 2025: the 63 provinces and the unit each joined.
+    From then on: the 34 units, each with the provinces it was formed from.
+    """
+    from kcanalysis import provinces, units
+    from kcanalysis.periods import NEW, normalize_period, vintage_of
+
+    if year is not None and vintage_of(year, normalize_period(period)) == NEW:
+        for u in units.unit_table(NEW).itertuples():
+            click.echo(f"{u.code}  {u.name:<22} <- {u.predecessors}")
+        return
     for p in provinces.province_table().itertuples():
-        name = provinces.province_name(p.code, year) if year and year < 2025 else p.name
         click.echo(
-            f"{p.code}  {name:<22} {p.name_ascii:<22} -> {p.successor_code} {p.successor_name}"
+            f"{p.code}  {p.name:<22} {p.name_ascii:<22} -> {p.successor_code} {p.successor_name}"
         )
 
 
@@ -54,7 +73,12 @@ def provinces_cmd(year: int | None) -> None:
 @click.option("--province", help="Province name or code (a report on one province).")
 @click.option("--region", help="Region id, e.g. MTTN (a regional overview).")
 @click.option("--year", type=int, required=True)
-@click.option("--period", default="FY", show_default=True, help="FY, M1..M11 or P<a>-<b>.")
+@click.option(
+    "--period",
+    default="FY",
+    show_default=True,
+    help="FY, M1..M11 (H1 = M6), Q1..Q4, H2 or P<a>-<b>.",
+)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option(
     "--data",
@@ -99,8 +123,8 @@ def report(province, region, year, period, lang, data, out) -> None:
 
 def _check_data(params) -> None:
     """Fail before any kernel starts if the year or period has no data."""
+    from kcanalysis.panel import load_report_data
     from kcanalysis.params import check_available
-    from kcanalysis.sections.analysis import load_report_data
 
     check_available(params, load_report_data(params.data).facts)
 

@@ -15,9 +15,9 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kcanalysis import provinces
+from kcanalysis import provinces, units
 from kcanalysis.errors import ParameterError, UnknownProvinceError
-from kcanalysis.schema import PERIOD_RE
+from kcanalysis.periods import normalize_period, vintage_of
 from kcanalysis.text import LANGS
 
 DEFAULT_BASE_YEAR = 2024
@@ -55,15 +55,17 @@ class _Params:
                 f"Parameter 'lang'={self.lang!r} is not supported; use one of "  # type: ignore[attr-defined]
                 f"{', '.join(LANGS)}."
             )
-        if not PERIOD_RE.match(self.period):  # type: ignore[attr-defined]
-            raise ParameterError(
-                f"Parameter 'period'={self.period!r} is not a period; use FY, M1..M11 "  # type: ignore[attr-defined]
-                "or P<start>-<end>."
-            )
-        object.__setattr__(self, "data", [str(p) for p in self.data])  # type: ignore[attr-defined]
-        for path in self.data:  # type: ignore[attr-defined]
+        try:
+            period = normalize_period(self.period)  # type: ignore[attr-defined]
+        except ParameterError as err:
+            raise ParameterError(f"Parameter 'period': {err}") from err
+        object.__setattr__(self, "period", period)
+        # Paths are resolved against the caller's folder now: the kernel runs elsewhere.
+        paths = [str(Path(p).expanduser().resolve()) for p in self.data]  # type: ignore[attr-defined]
+        object.__setattr__(self, "data", paths)
+        for given, path in zip(self.data, paths, strict=True):  # type: ignore[attr-defined]
             if not Path(path).is_file():
-                raise ParameterError(f"Parameter 'data': file {path!r} does not exist.")
+                raise ParameterError(f"Parameter 'data': file {given!r} does not exist.")
 
     @classmethod
     def from_dict(cls, values: dict) -> _Params:
@@ -107,28 +109,36 @@ class ProvinceReportParams(_Params):
         if isinstance(self.province, int) and not isinstance(self.province, bool):
             object.__setattr__(self, "province", str(self.province))
         self._validate_common()
+        code = _area_code(self.province, self.year, self.period)
         try:
-            code = (
-                self.province.upper()
-                if self.province.strip().upper() in provinces.regions()
-                else provinces.normalize_province(self.province)
-            )
-        except UnknownProvinceError as err:
-            raise ParameterError(f"Parameter 'province': {err}") from err
-        try:
-            region = provinces.get_region(self.region or _own_region(code, self.year)).region_id
+            region = provinces.get_region(
+                self.region or _own_region(code, self.year, self.period)
+            ).region_id
+            provinces.region_members(region, self.year, self.period)
         except UnknownProvinceError as err:
             raise ParameterError(f"Parameter 'region': {err}") from err
         object.__setattr__(self, "province", code)
         object.__setattr__(self, "region", region)
 
 
-def _own_region(code: str, year: int) -> str:
+def _area_code(value: str, year: int, period: str) -> str:
+    """Return the code of a region id, or of the unit a province name or code means for
+    (`year`, `period`): after 1 July 2025 a merged-away name is refused, with its
+    successor named (`kcanalysis.units.resolve`)."""
+    if value.strip().upper() in provinces.regions():
+        return value.strip().upper()
+    try:
+        return units.resolve(value, year, period).code
+    except UnknownProvinceError as err:
+        raise ParameterError(f"Parameter 'province': {err}") from err
+
+
+def _own_region(code: str, year: int, period: str = "FY") -> str:
     """Return the region a province (or region id) is compared with by default."""
     if code in provinces.regions():
         return code
     try:
-        members = provinces.region_members("MTTN", year)
+        members = provinces.region_members("MTTN", year, period)
     except UnknownProvinceError:  # a year without recorded membership: checked later
         return "MTTN"
     return "MTTN" if code in members else "VN"
@@ -149,6 +159,7 @@ class RegionalOverviewParams(_Params):
         self._validate_common()
         try:
             object.__setattr__(self, "region", provinces.get_region(self.region).region_id)
+            provinces.region_members(self.region, self.year, self.period)
         except UnknownProvinceError as err:
             raise ParameterError(f"Parameter 'region': {err}") from err
 
@@ -157,18 +168,22 @@ class RegionalOverviewParams(_Params):
 class ExploreParams(_Params):
     """Parameters of the researchers' notebook (``notebooks/explore.ipynb``)."""
 
-    province: str = "66"
-    year: int = 2024
+    province: str = "Đắk Lắk"
+    year: int = 2026
     period: str = "FY"
     lang: str = "vi"
     data: list[str] = field(default_factory=list)
+    region: str = "MTTN"
+    base_year: int = DEFAULT_BASE_YEAR
 
     def __post_init__(self) -> None:
         self._validate_common()
+        object.__setattr__(self, "province", _area_code(self.province, self.year, self.period))
         try:
-            object.__setattr__(self, "province", provinces.normalize_province(self.province))
+            object.__setattr__(self, "region", provinces.get_region(self.region).region_id)
+            provinces.region_members(self.region, self.year, self.period)
         except UnknownProvinceError as err:
-            raise ParameterError(f"Parameter 'province': {err}") from err
+            raise ParameterError(f"Parameter 'region': {err}") from err
 
 
 NOTEBOOK_PARAMS: dict[str, type[_Params]] = {
@@ -181,32 +196,41 @@ NOTEBOOK_PARAMS: dict[str, type[_Params]] = {
 def check_available(params: _Params, facts) -> None:
     """Raise `ParameterError` if `facts` hold nothing for the area, year and period asked.
 
-    The message lists the years and periods that do have data.
+    Rows count only for the map in force then: new Gia Lai (52, 2026) is not satisfied
+    by Bình Định's (52, 2024) rows. The message lists the years and periods that do have
+    data, what the built-in data cover, and how to pass a file.
     """
     area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
+    year, period = params.year, params.period  # type: ignore[attr-defined]
+    vintage = vintage_of(year, period)
     if area in provinces.regions():
-        members = [*provinces.region_members(area, params.year), area]  # type: ignore[attr-defined]
+        members = [*provinces.region_members(area, year, period), area]
         have = facts[facts["area_code"].isin(members)]
     else:
         have = facts[facts["area_code"] == area]
-    sel = have[(have["year"] == params.year) & (have["period"] == params.period)]  # type: ignore[attr-defined]
+    have = have[have["vintage"] == vintage]
+    sel = have[(have["year"] == year) & (have["period"] == period)]
     if sel.empty:
         spans = sorted(set(zip(have["year"], have["period"], strict=True)))
         shown = ", ".join(f"{y} {p}" for y, p in spans[-12:]) or "none"
         raise ParameterError(
-            f"No data for area {area} in year={params.year} period={params.period!r}. "  # type: ignore[attr-defined]
-            f"Available: {shown}."
+            f"No data for area {area} in year={year} period={period!r} "
+            f"({provinces.area_label(area, year, 'en', period)}). Available for it: {shown}. "
+            "The built-in data "
+            "cover the MTTN provinces 2011 to June 2025 and their 8 units from FY 2025 to "
+            "2026 (synthetic demo). For another area or year pass your own file: "
+            "--data FILE.xlsx (or `data: [FILE.xlsx]` in a run file)."
         )
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
-def area_slug(area_code: str, year: int | None = None) -> str:
+def area_slug(area_code: str, year: int | None = None, period: str = "FY") -> str:
     """Return a file-name slug for an area ("66" -> "66-dak-lak", "MTTN" -> "mttn")."""
     from kcanalysis.normalize import to_ascii
 
     if area_code.upper() in provinces.regions():
         return area_code.lower()
-    name = to_ascii(provinces.province_name(area_code, year)).lower()
+    name = to_ascii(provinces.province_name(area_code, year, period)).lower()
     return f"{area_code}-{_SLUG_RE.sub('-', name).strip('-')}"

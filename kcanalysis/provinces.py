@@ -18,10 +18,9 @@ from importlib import resources
 
 from kcanalysis.errors import UnknownProvinceError
 from kcanalysis.normalize import fold, fold_words, to_ascii
+from kcanalysis.periods import MERGER_YEAR, OLD, vintage_of
 
-#: The merger took effect on 1 July 2025; year-based look-ups treat 2025 onward as the
-#: post-merger units (``province_name(code, year)``).
-MERGER_YEAR = 2025
+__all__ = ["MERGER_YEAR"]  # re-exported: the merger took effect on 1 July 2025
 
 #: Pre-2025 name of code 46; the shared list uses today's name "Huế".
 _PRE_2025_NAME_OVERRIDES = {"46": "Thừa Thiên Huế"}
@@ -188,39 +187,31 @@ def successor(code: str | int) -> str:
     return _registry()[normalize_province(code)].successor_code
 
 
-def province_name(code: str | int, year: int | None = None) -> str:
-    """Return the Vietnamese name that `code` had in `year`.
+def province_name(code: str | int, year: int | None = None, period: str = "FY") -> str:
+    """Return the Vietnamese name that `code` had for a figure of (`year`, `period`).
 
     Parameters
     ----------
     code : str or int
         A GSO code.
-    year : int, optional
-        Before 2025 (or None) the pre-2025 province is named ("46" -> "Thừa Thiên Huế",
-        "52" -> "Bình Định"); from 2025 on the post-merger unit is named ("46" -> "Huế",
-        "52" -> "Gia Lai").
+    year, period : int, str, optional
+        They decide the map vintage (`kcanalysis.periods.vintage_of`): before 1 July 2025
+        (or with no year) the pre-merger province is named ("46" -> "Thừa Thiên Huế",
+        "52" -> "Bình Định"); from then on (FY 2025 included) the post-merger unit ("46"
+        -> "Huế", "52" -> "Gia Lai").
 
     Raises
     ------
     UnknownProvinceError
         If the code is unknown, or names no unit in the year asked.
     """
+    from kcanalysis.units import unit_name
+
     key = str(code).strip().zfill(2)
-    registry = _registry()
-    if year is not None and year >= MERGER_YEAR:
-        new_names = {p.successor_code: p.successor_name for p in registry.values()}
-        if key in new_names:
-            return new_names[key]
-        if key in registry:
-            raise UnknownProvinceError(
-                f"Code {key!r} ({registry[key].name}) names no unit in {year}: it joined "
-                f"{registry[key].successor_name} ({registry[key].successor_code}) in 2025. "
-                f"Use code {registry[key].successor_code!r} for {year}.",
-                value=code,
-            )
-    if key in registry:
-        return registry[key].name
-    raise _unknown(code)
+    if key not in _registry():
+        raise _unknown(code)
+    vintage = OLD if year is None else vintage_of(year, period)
+    return unit_name(key, vintage)
 
 
 def province_table():
@@ -251,11 +242,17 @@ def _regions() -> dict[str, Region]:
 
 
 @cache
-def _memberships() -> tuple[tuple[str, str, int, int], ...]:
+def _memberships() -> tuple[tuple[str, str, str, int, int], ...]:
     path = resources.files("kcanalysis") / "data" / "region_members.csv"
     with path.open(encoding="utf-8") as fh:
         return tuple(
-            (r["region_id"], r["area_code"].zfill(2), int(r["valid_from"]), int(r["valid_to"]))
+            (
+                r["region_id"],
+                r["area_code"].zfill(2),
+                r["vintage"],
+                int(r["valid_from"]),
+                int(r["valid_to"]),
+            )
             for r in csv.DictReader(fh)
         )
 
@@ -278,43 +275,63 @@ def get_region(region_id: str) -> Region:
     return known[key]
 
 
-def region_members(region_id: str, year: int) -> list[str]:
-    """Return the pre-2025 codes of the provinces in a region in `year`, sorted.
+def region_members(region_id: str, year: int, period: str = "FY") -> list[str]:
+    """Return the codes of a region's members for a figure of (`year`, `period`), sorted.
 
-    ``"VN"`` is every province. Membership is read from the packaged region table, which
-    records validity years; a year outside them raises `UnknownProvinceError`.
+    Before 1 July 2025 they are pre-merger provinces; from then on (FY 2025 included)
+    post-merger units: MTTN is 15 provinces to June 2025 and their 8 successor units after.
+    ``"VN"`` is every province (63) or every unit (34). Membership is read from the packaged
+    region table, which records a vintage and validity years for each row.
+
+    Raises
+    ------
+    UnknownProvinceError
+        If the region has no recorded membership for that year and vintage; the message
+        lists the spans that are recorded.
     """
+    from kcanalysis.units import unit_codes
+
     region = get_region(region_id)
+    vintage = vintage_of(year, period)
     if region.region_id == "VN":
-        return codes()
+        return unit_codes(vintage)
     members = sorted(
         code
-        for rid, code, start, end in _memberships()
-        if rid == region.region_id and start <= year <= end
+        for rid, code, vin, start, end in _memberships()
+        if rid == region.region_id and vin == vintage and start <= year <= end
     )
     if not members:
-        spans = sorted({(s, e) for rid, _, s, e in _memberships() if rid == region.region_id})
+        spans = sorted({(s, e, v) for rid, _, v, s, e in _memberships() if rid == region.region_id})
+        shown = ", ".join(
+            f"{s}-{e} ({'to' if v == OLD else 'from'} July 2025)" for s, e, v in spans
+        )
         raise UnknownProvinceError(
-            f"Region {region.region_id} has no recorded members in {year}; membership is "
-            f"recorded for {', '.join(f'{s}-{e}' for s, e in spans)}.",
+            f"Region {region.region_id} has no recorded members for {year} {period}; "
+            f"membership is recorded for {shown}. Add rows to region_members.csv, or "
+            "compare with the whole country (region VN).",
             value=year,
         )
     return members
 
 
-def regions_of(code: str, year: int) -> list[str]:
-    """Return the ids of the regions (other than ``"VN"``) that `code` belongs to in `year`."""
-    key = normalize_province(code)
-    return sorted({rid for rid, c, s, e in _memberships() if c == key and s <= year <= e})
+def regions_of(code: str, year: int, period: str = "FY") -> list[str]:
+    """Return the ids of the regions (other than ``"VN"``) `code` belongs to then."""
+    key = str(code).strip().zfill(2)
+    vintage = vintage_of(year, period)
+    return sorted(
+        {rid for rid, c, v, s, e in _memberships() if c == key and v == vintage and s <= year <= e}
+    )
 
 
-def area_label(area_code: str, year: int | None = None, lang: str = "vi") -> str:
+def area_label(
+    area_code: str, year: int | None = None, lang: str = "vi", period: str = "FY"
+) -> str:
     """Return a display name for any area code: a province, a region id or ``"VN"``."""
     key = str(area_code).strip()
     if key.upper() in _regions():
         region = _regions()[key.upper()]
         return region.name_vi if lang == "vi" else region.name_en
-    return province_name(key, year)
+    return province_name(key, year, period)
 
 
 def is_area_code(value: str) -> bool:

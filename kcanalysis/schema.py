@@ -8,7 +8,6 @@ first offending rows and values, and the fix.
 
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -18,14 +17,17 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import pandera.pandas as pa
 
-from kcanalysis import provinces, vocab
+from kcanalysis import periods, provinces, vocab
 from kcanalysis.errors import DataError
 
 FACTS_KEY = ("area_code", "year", "period", "level", "activity", "indicator")
-# Canonical order as in the design: area_code, area_name, year, ...
+#: A row's unit identity: the code and the map vintage (codes were reused in 2025).
+UNIT_KEY = ("area_code", "vintage")
+# Canonical order as in the design: area_code, area_name, vintage, year, ...
 FACTS_COLUMNS = (
     "area_code",
     "area_name",
+    "vintage",
     "year",
     "period",
     "level",
@@ -58,15 +60,19 @@ PROJECTS_COLUMNS = (
     "source",
 )
 
-PERIOD_RE = re.compile(r"^(FY|M([1-9]|1[01])|P(\d{4})-(\d{4}))$")
+PERIOD_RE = periods.PERIOD_RE
 YEAR_RANGE = (1990, 2100)
 
 _FIX = {
     "area_code": "use a GSO province code ('01'..'96'), a region id (MTTN) or 'VN'; "
     "see `kcanalysis provinces`",
     "area_name": "give the area's name",
+    "vintage": "leave it blank (it follows from year and period), or write 2008 for the "
+    "63 provinces before 1 July 2025 and 2025 for the 34 units after; a province merged "
+    "away in 2025 has no figures of vintage 2025",
     "year": f"use a whole year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}",
-    "period": "use FY, M1..M11 (first N months) or P<start>-<end> ending in `year`",
+    "period": "use FY, M1..M11 (first N months), Q1..Q4, H2 (last six months) or "
+    "P<start>-<end> ending in `year`",
     "level": f"use one of {', '.join(vocab.LEVELS)}",
     "activity": f"use one of {', '.join(vocab.ACTIVITIES)}",
     "indicator": f"use one of {', '.join(vocab.INDICATORS)}",
@@ -84,6 +90,41 @@ _FIX = {
 def _is_area(series: pd.Series) -> pd.Series:
     known = set(provinces.codes()) | set(provinces.regions())
     return series.isin(known)
+
+
+def _area_in_vintage(df: pd.DataFrame) -> pd.Series:
+    """A province code of vintage 2025 must be one of the 34 units."""
+    from kcanalysis.units import unit_codes
+
+    regions = set(provinces.regions())
+    new = set(unit_codes(periods.NEW)) | regions
+    return ((df["vintage"] != periods.NEW) | df["area_code"].isin(new)).astype(bool)
+
+
+def _vintage_matches_period(df: pd.DataFrame) -> pd.Series:
+    """Vintage follows from year and period, except for a programme period, whose total
+    may be a pre-merger province's or a post-merger unit's."""
+    derived = _derived_vintage(df)
+    multi = df["period"].astype("str").str.startswith("P")
+    return (multi | (df["vintage"] == derived)).astype(bool)
+
+
+def with_vintage(df: pd.DataFrame) -> pd.DataFrame:
+    """Return `df` with a ``vintage`` column, derived from year and period if it has none.
+
+    For tables built by hand (tests, notebooks) before they are validated.
+    """
+    if "vintage" in df.columns:
+        return df
+    return df.assign(vintage=_derived_vintage(df) if len(df) else pd.Series(dtype="str"))
+
+
+def _derived_vintage(df: pd.DataFrame) -> pd.Series:
+    pairs = pd.MultiIndex.from_arrays([df["year"], df["period"].astype("str")])
+    lookup = {
+        (y, p): periods.vintage_of(y, p) if PERIOD_RE.match(p) else "" for y, p in pairs.unique()
+    }
+    return pd.Series([lookup[k] for k in pairs], index=df.index, dtype="str")
 
 
 def _period_matches_year(df: pd.DataFrame) -> pd.Series:
@@ -114,6 +155,7 @@ FACTS_SCHEMA = pa.DataFrameSchema(
     {
         "area_code": pa.Column(str, pa.Check(_is_area, error="known area code"), **_TEXT),
         "area_name": pa.Column(str, _NONEMPTY, **_TEXT),
+        "vintage": pa.Column(str, pa.Check.isin(periods.VINTAGES), **_TEXT),
         "year": pa.Column("int64", pa.Check.in_range(*YEAR_RANGE)),
         "period": pa.Column(str, pa.Check.str_matches(PERIOD_RE.pattern), **_TEXT),
         "level": pa.Column(str, pa.Check.isin(vocab.LEVELS), **_TEXT),
@@ -128,10 +170,15 @@ FACTS_SCHEMA = pa.DataFrameSchema(
     },
     checks=[
         pa.Check(_period_matches_year, error="a P<start>-<end> period must end in `year`"),
+        pa.Check(
+            _vintage_matches_period,
+            error="vintage must be 2008 before 1 July 2025 and 2025 from then on",
+        ),
+        pa.Check(_area_in_vintage, error="a province merged away in 2025 has no vintage 2025"),
         pa.Check(_unit_matches, error="unit must be the indicator's canonical unit"),
         pa.Check(_has_value, error="planned or actual must be given"),
     ],
-    unique=list(FACTS_KEY),
+    unique=[*FACTS_KEY, "vintage"],
     strict=True,
     ordered=False,
     name="facts",
@@ -165,6 +212,8 @@ PROJECTS_SCHEMA = pa.DataFrameSchema(
 
 
 def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) -> pd.DataFrame:
+    if "vintage" in columns and "vintage" not in df.columns:
+        df = df.assign(vintage="")  # derived below from year and period
     missing = [c for c in columns if c not in df.columns]
     extra = [c for c in df.columns if c not in columns]
     if missing or extra:
@@ -207,7 +256,20 @@ def _coerce(df: pd.DataFrame, columns: tuple[str, ...], what: str, source: str) 
         else:
             fill = "" if col in ("qualifier", "note", "title", "beneficiary") else None
             out[col] = _text_column(series, fill, zero_pad=col == "area_code")
+    if "vintage" in columns:
+        out["vintage"] = _fill_vintage(out)
     return out
+
+
+def _fill_vintage(out: pd.DataFrame) -> pd.Series:
+    """Blank vintages follow from year and period; given ones are kept (and checked)."""
+    given = out["vintage"].astype(object)
+    blank = given.isna() | (given.astype("str").str.strip().isin(["", "nan"]))
+    if not blank.any():
+        return given.astype("str").str.replace(r"\.0$", "", regex=True)
+    derived = _derived_vintage(out)
+    text = given.where(~blank, derived).astype("str").str.replace(r"\.0$", "", regex=True)
+    return text
 
 
 def _text_column(series: pd.Series, fill: str | None, zero_pad: bool) -> pd.Series:
@@ -296,6 +358,10 @@ def _row_rule_column(check: str) -> str | None:
         return "period"
     if check.startswith("planned or actual"):
         return "planned"
+    if check.startswith("vintage must"):
+        return "vintage"
+    if check.startswith("a province merged"):
+        return "area_code"
     return None
 
 

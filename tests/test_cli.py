@@ -6,7 +6,8 @@ from kcanalysis.cli import main
 def test_info_describes_real_and_synthetic_data():
     result = CliRunner().invoke(main, ["info"])
     assert result.exit_code == 0, result.output
-    assert "Published figures (real, sourced): 53 rows" in result.output
+    # 53 rows in published_figures.csv + 43 in published_figures_2020s.csv
+    assert "Published figures (real, sourced): 96 rows" in result.output
     assert "SYNTHETIC" in result.output
     assert "7.700" in result.output
 

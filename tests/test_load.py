@@ -14,7 +14,7 @@ def test_canonical_csv_and_xlsx_round_trip(tmp_path):
     pub.to_excel(xlsx, index=False)
     for path in (csv, xlsx):
         got = load_canonical(path)
-        assert len(got) == 53
+        assert len(got) == 53 + 43  # published_figures.csv + published_figures_2020s.csv
         # Lâm Đồng 2017 KCDP plan: 8850 million VND (published_figures.csv).
         row = got[
             (got["area_code"] == "68")
@@ -31,10 +31,11 @@ def test_bad_cell_is_quarantined_and_named_by_its_cell(tmp_path):
     pub.to_csv(path, index=False)
     facts = load_canonical(path)
     report = facts.attrs["ingest_report"]
-    # 4 physical rows: the header, 2 loaded, and file line 3 quarantined (year column C).
+    # 4 physical rows: the header, 2 loaded, and file line 3 quarantined (year column D,
+    # after area_code, area_name and vintage).
     assert (report.loaded, report.structural, report.quarantined) == (2, 1, 1)
     bad = report.records[report.records["category"] == "quarantined"].iloc[0]
-    assert bad["cell"] == "bad!C3" and "1890" in bad["reason"]
+    assert bad["cell"] == "bad!D3" and "1890" in bad["reason"]
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,7 @@ def test_region_note_keeps_the_seed_14_without_guessing():
 
 def test_region_outside_its_validity_is_an_error():
     with pytest.raises(UnknownProvinceError, match="no recorded members"):
-        provinces.region_members("MTTN", 2030)
+        provinces.region_members("MTTN", 2031)  # recorded to 2030
     with pytest.raises(UnknownProvinceError, match="Known regions"):
         provinces.region_members("XYZ", 2020)
 

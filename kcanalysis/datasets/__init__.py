@@ -2,8 +2,10 @@
 
 - `load_published()`: real khuyến công figures from public sources, each row citing its
   source (including the seed article's January-August 2011 regional figures).
-- `load_demo()`: a SYNTHETIC panel for the 15 MTTN provinces, 2011-2024, made by the seeded
-  generator in `generate_demo`; every row's `source` says "synthetic demo".
+- `load_demo()`: a SYNTHETIC MTTN panel, 2011-2026, made by the seeded generator in
+  `generate_demo`: the 15 pre-merger provinces to June 2025 (vintage "2008") and their 8
+  post-merger units from FY 2025 (vintage "2025"); every row's `source` says
+  "synthetic demo".
 - `load_cpi()` and `deflate()`: Viet Nam's CPI and constant-price conversion.
 """
 
@@ -62,9 +64,14 @@ def _read_csv(name: str) -> pd.DataFrame:
         )
 
 
+#: Real, sourced figures: the 2011–2019 set and the 2020s set, each row citing its page.
+PUBLISHED_FILES = ("published_figures.csv", "published_figures_2020s.csv")
+
+
 @cache
 def _published() -> pd.DataFrame:
-    return validate_facts(_read_csv("published_figures.csv"), "published_figures.csv")
+    frames = [validate_facts(_read_csv(name), name) for name in PUBLISHED_FILES]
+    return validate_facts(pd.concat(frames, ignore_index=True), " + ".join(PUBLISHED_FILES))
 
 
 @cache
@@ -78,7 +85,12 @@ def load_published() -> pd.DataFrame:
     """Return the real, sourced khuyến công figures as validated `facts`.
 
     Each row's `source` names the article or page it came from; money is in million VND;
-    "hơn"/"trên" (more than) is qualifier ">".
+    "hơn"/"trên" (more than) is qualifier ">". The `vintage` column says which map a
+    figure's territory belongs to: "2008" for the provinces before 1 July 2025 (Bình Định
+    is 52 there), "2025" for the units after (52 is Gia Lai). Figures of 2020–2030 come
+    from ``published_figures_2020s.csv``, each checked against its page (see
+    ``docs/published_figures_2020s.md``); two pages disagree on Đắk Lắk's 2021–2025 total
+    and both are kept, each with a note.
     """
     return _published().copy()
 
@@ -86,9 +98,19 @@ def load_published() -> pd.DataFrame:
 def load_demo() -> Dataset:
     """Return the SYNTHETIC demonstration panel as ``(facts, projects)``.
 
-    Fifteen MTTN provinces, 2011-2024: full-year (FY) rows for every year and
-    January-August (M8) rows for 2011, which add up exactly to the seed article's regional
-    figures. The numbers are invented; every row's `source` says "synthetic demo".
+    MTTN, 2011-2026, on both sides of the 1 July 2025 merger:
+
+    - the 15 pre-merger provinces (vintage "2008"): full-year (FY) rows 2011-2024,
+      January-August (M8) rows for 2011, which add up exactly to the seed article's
+      regional figures, and January-June (M6) rows for 2024 and 2025, their last period;
+    - their 8 successor units (vintage "2025"; 44 Quảng Trị, 46 Huế, 48 Đà Nẵng,
+      51 Quảng Ngãi, 52 Gia Lai, 56 Khánh Hòa, 66 Đắk Lắk, 68 Lâm Đồng): FY 2025 and
+      FY 2026, each unit reporting the whole year for its whole territory.
+
+    Codes were reused (52 is Bình Định to June 2025, Gia Lai from FY 2025), so an area is
+    its `area_code` with its `vintage`. Bình Thuận (60), part of new Lâm Đồng, is not in
+    the panel. Projects of 2025 and 2026 carry the new unit's code. The numbers are
+    invented; every row's `source` says "synthetic demo".
     """
     data = _demo()
     return Dataset(data.facts.copy(), data.projects.copy())
@@ -100,6 +122,7 @@ def is_synthetic(facts: pd.DataFrame) -> bool:
 
 
 __all__ = [
+    "PUBLISHED_FILES",
     "SYNTHETIC_MARK",
     "Dataset",
     "deflate",

@@ -1,14 +1,32 @@
-"""Seeded generator of the synthetic demonstration panel (15 MTTN provinces, 2011-2024).
+"""Seeded generator of the synthetic demonstration panel (MTTN, 2011-2026).
 
 Run ``python -m kcanalysis.datasets.generate_demo [OUT_DIR]`` to write
 ``demo_facts.csv`` and ``demo_projects.csv``; the committed copies in ``kcanalysis/data``
 were made this way, and a test checks that running it again reproduces them byte for byte.
 
-THE DATA ARE INVENTED. They are plausible in scale (a province spends 1.000-25.000 million
-VND a year, the region 30.000-60.000) and the January-August 2011 rows of the 15 provinces
-add up exactly to the regional figures of the seed article, but no number belongs to a
-real province. Every row says so in its `source`.
+The panel follows the 2025 merger (1 July 2025):
 
+- the 15 pre-merger MTTN provinces (map vintage ``"2008"``): full-year (FY) rows
+  2011-2024, January-August (M8) rows for 2011 and January-June (M6) rows for 2024 and
+  2025 (2025 M6 is the last period of the old provinces);
+- their 8 successor units (vintage ``"2025"``; 44 Quảng Trị, 46 Huế, 48 Đà Nẵng,
+  51 Quảng Ngãi, 52 Gia Lai, 56 Khánh Hòa, 66 Đắk Lắk, 68 Lâm Đồng): FY 2025 and FY 2026,
+  the new departments reporting the whole of 2025 for their whole territory. New Lâm Đồng
+  also holds Bình Thuận (60, a southern province, not in the panel): its budget stands for
+  that part too, but no row is for code 60.
+
+Codes were reused: 52 is Bình Định to June 2025 and Gia Lai (old Gia Lai 64 + Bình Định)
+from FY 2025, so a row's area is its ``area_code`` and ``vintage`` together. Projects of
+2025 and 2026 carry the new unit's code (``DEMO-52-2025-001`` is new Gia Lai's).
+
+THE DATA ARE INVENTED. They are plausible in scale (a province or unit spends
+1.000-25.000 million VND a year, the region 30.000-60.000) and the January-August 2011
+rows of the 15 provinces add up exactly to the regional figures of the seed article, but
+no number belongs to a real province. Every row says so in its `source`.
+
+The rows of 2011-2024 FY and 2011 M8 come from the stream seeded with `SEED` and are
+unchanged since the panel stopped at 2024; every later addition (the M6 rows, the new
+units) is drawn from its own stream (`SEED_2025`) after them, so that they stay so.
 Only ``Generator.random()`` draws are used (uniform doubles from PCG64), so the output does
 not depend on how a numpy version implements other distributions.
 """
@@ -22,13 +40,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kcanalysis import provinces, vocab
+from kcanalysis import periods, provinces, vocab
 from kcanalysis.aggregate import aggregate
 from kcanalysis.errors import DataError
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, validate_facts, validate_projects
 
 SEED = 20110916  # the seed article's date
+#: The stream of everything added after 2024 (M6 rows, the post-merger units).
+SEED_2025 = SEED + 2025
+#: Full years of the 15 pre-merger provinces.
 YEARS = range(2011, 2025)
+#: Full years of the 8 post-merger units.
+NEW_YEARS = (2025, 2026)
+#: Years with January-June rows of the pre-merger provinces.
+M6_YEARS = (2024, 2025)
+#: The share of the year's figures reached by the end of June.
+M6_SHARE = (0.40, 0.65)
 REGION = "MTTN"
 SOURCE = f"synthetic demo (kcanalysis generator, seed {SEED}); not real data"
 
@@ -61,6 +88,15 @@ _SIZE = {
     "67": 0.6,
     "68": 1.2,
 }
+#: The 15 pre-merger MTTN provinces (fixed here: the demo does not follow edits of the
+#: region table).
+MEMBERS = tuple(sorted(_SIZE))
+#: Their 8 successor units (new codes); computed, not read from the region table.
+UNITS = tuple(sorted({provinces.successor(c) for c in MEMBERS}))
+#: Budget factor on the predecessors' 2024 budgets; new Lâm Đồng (68) also holds Bình
+#: Thuận (60, not in the panel), which its 1.2-1.4 stands for.
+_UNIT_FACTOR = {"68": (1.2, 1.4)}
+_DEFAULT_FACTOR = (0.9, 1.15)
 # activity: (probability, budget low, budget high) in million VND
 _MIX = {
     "TRAIN": (0.28, 80, 350),
@@ -300,12 +336,109 @@ def _m8_rows(d: _Draw, fy: pd.DataFrame, members: list[str]) -> list[dict]:
     return rows
 
 
+def _fy_all_level(fy: pd.DataFrame, year: int) -> dict[tuple[str, str, str], tuple]:
+    """(area, activity, indicator) -> (planned, actual) of the level-ALL FY rows of `year`."""
+    sel = fy[(fy["year"] == year) & (fy["period"] == "FY") & (fy["level"] == "ALL")]
+    return {
+        (c, a, i): (p, v)
+        for c, a, i, p, v in zip(
+            sel["area_code"],
+            sel["activity"],
+            sel["indicator"],
+            sel["planned"],
+            sel["actual"],
+            strict=True,
+        )
+    }
+
+
+def _m6_rows(d: _Draw, fy: pd.DataFrame, members: tuple[str, ...], year: int) -> list[dict]:
+    """January-June rows of the pre-merger provinces, the same kinds as the 2011 M8 rows.
+
+    For 2024 they are a share (`M6_SHARE`) of the province's 2024 FY figures, with the
+    2024 plans; for 2025 (the old provinces' last half-year) the plans are the 2024 ones
+    times 0.9-1.15 per province, and the actuals that share of the 2024 FY actuals scaled
+    alike. Outputs are given where the province had that activity in 2024.
+    """
+    base = _fy_all_level(fy, 2024)
+    rows = []
+
+    def row(code: str, activity: str, indicator: str, planned: float, actual: float):
+        rows.append(
+            {
+                "area_code": code,
+                "year": year,
+                "period": "M6",
+                "level": "ALL",
+                "activity": activity,
+                "indicator": indicator,
+                "planned": planned,
+                "actual": float(actual),
+                "note": "planned = the plan for the whole year",
+            }
+        )
+
+    for code in members:
+        scale = 1.0 if year == 2024 else d.u(*_DEFAULT_FACTOR)
+        plan, full = base[(code, "ALL", "budget_kc")]
+        row(code, "ALL", "budget_kc", _money(plan * scale), _money(full * scale * d.u(*M6_SHARE)))
+        plan, full = base[(code, "ALL", "projects")]
+        row(code, "ALL", "projects", round(plan * scale), round(full * scale * d.u(*M6_SHARE)))
+        models = None
+        for activity, indicator in SEED_M8:
+            if indicator == "models_over_half_complete":
+                if models is not None:
+                    row(code, activity, indicator, np.nan, round(models * d.u(0.0, 0.6)))
+                continue
+            if (code, activity, indicator) not in base:
+                continue
+            plan, full = base[(code, activity, indicator)]
+            actual = round(full * scale * d.u(*M6_SHARE))
+            row(code, activity, indicator, round(plan * scale), actual)
+            if (activity, indicator) == ("DEMO", "models"):
+                models = actual
+    return rows
+
+
+def _plan_outputs(d: _Draw, facts: pd.DataFrame) -> None:
+    """Set the output targets (the year's plan) around what was achieved, in place."""
+    outputs = facts["indicator"].isin(
+        ["trainees", "participants", "models", "establishments", "jobs_created", "events"]
+    )
+    facts.loc[outputs, "planned"] = [
+        round(v * d.u(0.85, 1.15)) for v in facts.loc[outputs, "actual"]
+    ]
+
+
+def _new_unit_projects(d: _Draw, fy: pd.DataFrame) -> list[dict]:
+    """FY 2025 and 2026 project lists of the 8 post-merger units.
+
+    A unit's budget is the sum of its predecessors' 2024 budgets (the plan) times 0.9-1.15
+    (new Lâm Đồng: old Lâm Đồng + Đắk Nông times 1.2-1.4, standing for Bình Thuận too).
+    """
+    base = _fy_all_level(fy, 2024)
+    budget_2024 = {
+        unit: sum(
+            base[(c, "ALL", "budget_kc")][0] for c in MEMBERS if provinces.successor(c) == unit
+        )
+        for unit in UNITS
+    }
+    rows: list[dict] = []
+    for year in NEW_YEARS:
+        for unit in UNITS:
+            factor = d.u(*_UNIT_FACTOR.get(unit, _DEFAULT_FACTOR))
+            budget = float(np.clip(budget_2024[unit] * factor, 2000, 24000))
+            rows.extend(_province_year(d, unit, year, budget))
+    return rows
+
+
 def generate() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Build the demo panel; return ``(facts, projects)``, both validated."""
     from kcanalysis.aggregate import add_totals
 
+    # 2011-2024 FY and 2011 M8: the original stream, drawn exactly as before.
     d = _Draw(SEED)
-    members = provinces.region_members(REGION, 2011)
+    members = list(MEMBERS)
     project_rows: list[dict] = []
     for year in YEARS:
         total = min(max(33000 + (year - 2011) * 1500 + d.u(-2000, 2000), 31000), 58000)
@@ -315,48 +448,74 @@ def generate() -> tuple[pd.DataFrame, pd.DataFrame]:
             project_rows.extend(_province_year(d, code, year, float(budget)))
     projects = validate_projects(pd.DataFrame(project_rows), "demo generator")
     facts = aggregate(projects)
-    # Output targets: the year's plan, set around what was achieved.
-    outputs = facts["indicator"].isin(
-        ["trainees", "participants", "models", "establishments", "jobs_created", "events"]
-    )
-    facts.loc[outputs, "planned"] = [
-        round(v * d.u(0.85, 1.15)) for v in facts.loc[outputs, "actual"]
-    ]
+    _plan_outputs(d, facts)
     facts["source"] = SOURCE
     fy_totals = add_totals(facts)
     m8 = pd.DataFrame(_m8_rows(d, fy_totals, members))
-    facts = pd.concat([facts, m8], ignore_index=True)
+
+    # Everything after 2024 FY: its own stream, so the rows above never change.
+    d25 = _Draw(SEED_2025)
+    m6 = pd.DataFrame([r for year in M6_YEARS for r in _m6_rows(d25, fy_totals, MEMBERS, year)])
+    new_projects = validate_projects(
+        pd.DataFrame(_new_unit_projects(d25, fy_totals)), "demo generator"
+    )
+    new_facts = aggregate(new_projects)
+    _plan_outputs(d25, new_facts)
+    projects = validate_projects(
+        pd.concat([projects, new_projects], ignore_index=True), "demo generator"
+    )
+
+    facts = pd.concat([facts, m8, m6, new_facts], ignore_index=True)
     facts["unit"] = facts["indicator"].map(vocab.unit_of)
-    facts["area_name"] = [
-        provinces.province_name(c, y)
-        for c, y in zip(facts["area_code"], facts["year"], strict=True)
-    ]
+    when = list(zip(facts["area_code"], facts["year"], facts["period"], strict=True))
+    vintage = {k: periods.vintage_of(k[1], k[2]) for k in set(when)}
+    name = {k: provinces.province_name(*k) for k in set(when)}
+    facts["vintage"] = [vintage[k] for k in when]
+    facts["area_name"] = [name[k] for k in when]
     facts["qualifier"] = ""
     facts["source"] = SOURCE
     facts["note"] = facts["note"].fillna("")
-    facts = facts.sort_values(list(FACTS_KEY), kind="stable").reset_index(drop=True)
+    # The 63-province map first, then the 34 units: codes were reused (52 Bình Định, then
+    # 52 Gia Lai), so a unit is its code and vintage.
+    facts = facts.sort_values(["vintage", *FACTS_KEY], kind="stable").reset_index(drop=True)
     facts = validate_facts(facts[list(FACTS_COLUMNS)], "demo generator")
     _check_scale(facts)
     return facts, projects
 
 
 def _check_scale(facts: pd.DataFrame) -> None:
-    """Refuse to write a panel whose spending is out of the plausible range."""
+    """Refuse to write a panel whose spending is out of the plausible range.
+
+    Per full year, each area spends 1.000-25.000 million VND and the region 30.000-60.000;
+    the region is the 15 old provinces to 2024 and the 8 new units from 2025, never a mix
+    (so a year's total compares like with like). A January-June figure is 30-70% of the
+    year's plan.
+    """
     from kcanalysis.aggregate import add_totals
 
     t = add_totals(facts)
-    spend = t[
-        (t["period"] == "FY")
-        & (t["level"] == "ALL")
-        & (t["activity"] == "ALL")
-        & (t["indicator"] == "budget_kc")
-    ]
-    per_year = spend.groupby("year")["actual"].sum()
-    if not spend["actual"].between(1000, 25000).all() or not per_year.between(30000, 60000).all():
+    spend = t[(t["level"] == "ALL") & (t["activity"] == "ALL") & (t["indicator"] == "budget_kc")]
+    fy = spend[spend["period"] == "FY"]
+    per_year = fy.groupby("year")["actual"].sum()
+    if not fy["actual"].between(1000, 25000).all() or not per_year.between(30000, 60000).all():
         raise DataError(
             "demo generator: spending out of range (province 1.000-25.000, region "
-            f"30.000-60.000 million VND): {spend['actual'].min()}-{spend['actual'].max()}, "
+            f"30.000-60.000 million VND): {fy['actual'].min()}-{fy['actual'].max()}, "
             f"region {per_year.min()}-{per_year.max()}"
+        )
+    for year, areas in fy.groupby("year")["area_code"]:
+        expected = MEMBERS if year < periods.MERGER_YEAR else UNITS
+        if sorted(areas) != sorted(expected):
+            raise DataError(
+                f"demo generator: FY {year} covers {sorted(areas)}, not the region's "
+                f"{'provinces' if year < periods.MERGER_YEAR else 'units'} {list(expected)}"
+            )
+    m6 = spend[spend["period"] == "M6"]
+    share = m6["actual"] / m6["planned"]
+    if m6.empty or not share.between(0.3, 0.7).all():
+        raise DataError(
+            f"demo generator: January-June spending is {share.min():.0%}-{share.max():.0%} "
+            "of the year's plan, not 30-70%"
         )
 
 

@@ -8,24 +8,30 @@ from kcanalysis import provinces, vocab
 from kcanalysis.errors import UnknownProvinceError
 
 
-def area_names(facts: pd.DataFrame) -> dict[tuple[str, int], str]:
-    """Return the first `area_name` given for each (area_code, year) of `facts`."""
-    names = facts.drop_duplicates(["area_code", "year"])
+def area_names(facts: pd.DataFrame) -> dict[tuple[str, int, str], str]:
+    """Return the first `area_name` given for each (area_code, year, period) of `facts`.
+
+    The period matters in 2025: code 52 is Bình Định in M6 and Gia Lai in FY.
+    """
+    names = facts.drop_duplicates(["area_code", "year", "period"])
     return {
-        (c, int(y)): n
-        for c, y, n in zip(names["area_code"], names["year"], names["area_name"], strict=True)
+        (c, int(y), str(p)): n
+        for c, y, p, n in zip(
+            names["area_code"], names["year"], names["period"], names["area_name"], strict=True
+        )
     }
 
 
-def attach_area_name(df: pd.DataFrame, names: dict[tuple[str, int], str]) -> pd.DataFrame:
+def attach_area_name(df: pd.DataFrame, names: dict[tuple[str, int, str], str]) -> pd.DataFrame:
     """Insert `area_name` after `area_code` (from `names`, else the province registry)."""
     out = df.copy()
     labels = []
-    for code, year in zip(out["area_code"], out["year"], strict=True):
-        name = names.get((code, int(year)))
+    periods = out["period"] if "period" in out.columns else pd.Series("FY", index=out.index)
+    for code, year, period in zip(out["area_code"], out["year"], periods, strict=True):
+        name = names.get((code, int(year), str(period)))
         if name is None:
             try:
-                name = provinces.area_label(code, int(year))
+                name = provinces.area_label(code, int(year), period=str(period))
             except UnknownProvinceError:  # an unknown code keeps its code as its name
                 name = str(code)
         labels.append(name)

@@ -38,13 +38,14 @@ def real_factors(
 ) -> tuple[np.ndarray, list[str]]:
     """Return CPI(base_year) / CPI(year) per row, NaN with a reason where undefined.
 
-    A multi-year period ("P2012-2016") has no single price year, and a year outside the
-    CPI table has no index: both give NaN.
+    A multi-year period ("P2012-2016") has no single price year, and a year before the
+    CPI table has no index: both give NaN. A year after the table is taken at the latest
+    year's prices (see `kcanalysis.datasets.cpi.deflate`).
     """
     first, last = cpi_years()
     yrs = np.asarray(years, dtype="int64")
     multi = np.array([bool(_MULTI_YEAR.match(str(p))) for p in periods], dtype=bool)
-    covered = (yrs >= first) & (yrs <= last)
+    covered = yrs >= first
     factors = np.full(len(yrs), np.nan)
     if base_year is None:
         why = f"no CPI for the data's years (CPI table covers {first}-{last})"

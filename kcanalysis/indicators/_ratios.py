@@ -31,7 +31,7 @@ import pandas as pd
 from kcanalysis import vocab
 from kcanalysis.aggregate import add_totals, combine_qualifiers
 from kcanalysis.errors import DataError
-from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY
+from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, with_vintage
 
 #: Key of a ratio row (one value per indicator within it).
 KEY = ["area_code", "year", "period", "level", "activity"]
@@ -83,7 +83,7 @@ def check_facts(facts: pd.DataFrame, func: str) -> None:
             f"{func}: expected a `facts` DataFrame, got {type(facts).__name__}. Load one with "
             "kcanalysis.load(...) or kcanalysis.aggregate.aggregate(projects)."
         )
-    missing = [c for c in FACTS_COLUMNS if c not in facts.columns]
+    missing = [c for c in FACTS_COLUMNS if c not in facts.columns and c != "vintage"]
     if missing:
         raise DataError(
             f"{func}: the `facts` table lacks column(s) {', '.join(missing)}. It needs exactly "
@@ -106,7 +106,7 @@ def check_choice(value: object, allowed: Iterable[str], name: str, func: str) ->
 
 def with_totals(facts: pd.DataFrame) -> pd.DataFrame:
     """Return `facts` plus its missing totals and a `_computed` flag on the added rows."""
-    f = facts.loc[:, list(FACTS_COLUMNS)].copy()
+    f = with_vintage(facts).loc[:, list(FACTS_COLUMNS)].copy()
     f["qualifier"] = f["qualifier"].fillna("").astype(str)
     full = add_totals(f) if len(f) else f.copy()
     key = list(FACTS_KEY)
@@ -117,7 +117,7 @@ def with_totals(facts: pd.DataFrame) -> pd.DataFrame:
 
 def detail_rows(facts: pd.DataFrame) -> pd.DataFrame:
     """Return the rows that totals are computed from (a level and an activity)."""
-    f = facts.loc[:, list(FACTS_COLUMNS)].copy()
+    f = with_vintage(facts).loc[:, list(FACTS_COLUMNS)].copy()
     f["qualifier"] = f["qualifier"].fillna("").astype(str)
     return f[(f["level"] != "ALL") & (f["activity"] != "ALL")]
 

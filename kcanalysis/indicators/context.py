@@ -196,7 +196,7 @@ def region_share(
     names = _display.area_names(facts)
     frames = []
     for (year, period), grp in rows.groupby(["year", "period"], sort=True):
-        members = provinces.region_members(region_id, int(year))
+        members = provinces.region_members(region_id, int(year), str(period))
         mine = grp[grp["area_code"].isin(members)].set_index("area_code")
         if mine.empty:
             continue
@@ -281,10 +281,13 @@ def region_rank(
     _check_value(df, value, "region_rank")
     region_id = provinces.get_region(region).region_id
     keys = ["year", *[c for c in _group_columns(df, by) if c != "region"]]
-    members = {
-        int(y): set(provinces.region_members(region_id, int(y))) for y in df["year"].unique()
-    }
-    keep = [c in members[int(y)] for c, y in zip(df["area_code"], df["year"], strict=True)]
+    periods_ = df["period"] if "period" in df else pd.Series("FY", index=df.index)
+    pairs = set(zip(df["year"].astype(int), periods_.astype(str), strict=True))
+    members = {(y, p): set(provinces.region_members(region_id, y, p)) for y, p in pairs}
+    keep = [
+        c in members[(int(y), str(p))]
+        for c, y, p in zip(df["area_code"], df["year"], periods_, strict=True)
+    ]
     out = df[keep].copy()
     out["region"] = region_id
     v = pd.to_numeric(out[value], errors="coerce").astype("float64")

@@ -7,13 +7,16 @@ import pandas as pd
 
 from kcanalysis import vocab
 from kcanalysis.errors import DataError
-from kcanalysis.ingest import headers
+from kcanalysis.ingest import canonical_periods, headers
+from kcanalysis.ingest.areas import parse_vintage, vintage_in, when
 from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, area_of, header_period, period_of
+from kcanalysis.ingest.job import Job, area_name, area_of
 from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, parse_column
+from kcanalysis.ingest.period_words import period_of
 from kcanalysis.ingest.sections import is_note, level_of_text
 from kcanalysis.ingest.units import parse_unit
 from kcanalysis.normalize import fold_words
+from kcanalysis.periods import vintage_label, vintage_of
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY
 
 _ALL_WORDS = frozenset(
@@ -89,6 +92,8 @@ def convert(job: Job) -> pd.DataFrame:
             job.quarantine(pos[i], col[target].col if target in col else 0, reason)
         ok[i] = False
 
+    heads = canonical_periods.header_when(job, col)
+    row_period, head_year = canonical_periods.main_when(heads, col, job.period or "FY")
     # indicator, activity, level, period
     frame["indicator"] = _lookup(
         cells,
@@ -135,8 +140,9 @@ def convert(job: Job) -> pd.DataFrame:
         "period",
         bad,
         len(pos),
-        "FY, M1..M11 or P<start>-<end>",
-        default=job.period or "FY",
+        "FY, M1..M11, Q1..Q4, H1, H2 or P<start>-<end> (or words: '6 tháng đầu năm', "
+        "'quý III', '6 tháng cuối năm', 'cả năm')",
+        default=row_period,
     )
     if "period" in col and job.period is not None:
         for i in np.flatnonzero(ok & (frame["period"].to_numpy() != job.period)):
@@ -148,7 +154,7 @@ def convert(job: Job) -> pd.DataFrame:
             )
     # year
     if "year" not in col and job.year is None:
-        _year_from_headers(job, col)
+        canonical_periods.year_from_headers(job, col)
     years = np.full(len(pos), job.year if job.year is not None else -1, dtype=np.int64)
     if "year" in col:
         for i, v in enumerate(cells["year"]):
@@ -164,10 +170,13 @@ def convert(job: Job) -> pd.DataFrame:
         )
     ycol = col["year"].col if "year" in col else 0
     live = np.flatnonzero(ok)
-    ok[live[~job.check_years(pos[live], years[live], ycol)]] = False
+    periods = frame["period"].to_numpy()
+    ok[live[~job.check_years(pos[live], years[live], ycol, periods[live])]] = False
     frame["year"] = years
-    # area
-    _areas(job, pos, cells, col, frame, ok, bad)
+    # vintage and area; a row's area is read for its actual's period (and year, if named)
+    area_years = years if head_year is None else np.full(len(pos), head_year)
+    given = _vintages(cells, col, frame, area_years, ok, bad)
+    _areas(job, pos, cells, col, frame, ok, bad, area_years, given)
     # units and amounts
     _amounts(job, pos, cells, col, frame, ok, bad)
     frame["note"] = [("" if v is None else str(v)) for v in cells["note"]] if "note" in col else ""
@@ -182,11 +191,12 @@ def convert(job: Job) -> pd.DataFrame:
     # duplicate keys within the file: the first row stands, later ones are quarantined
     frame["_pos"] = pos
     kept = frame[ok]
-    dup = kept.duplicated(list(FACTS_KEY), keep="first")
+    key_cols = [*FACTS_KEY, "vintage"]
+    dup = kept.duplicated(key_cols, keep="first")
     if dup.any():
-        firsts = kept[~dup].set_index(list(FACTS_KEY))["_pos"]
+        firsts = kept[~dup].set_index(key_cols)["_pos"]
         for i in kept.index[dup]:
-            key = tuple(frame.loc[i, list(FACTS_KEY)])
+            key = tuple(frame.loc[i, key_cols])
             first_row = job.rows[firsts.loc[key]]
             bad(
                 i,
@@ -194,66 +204,16 @@ def convert(job: Job) -> pd.DataFrame:
                 f"duplicate of row {first_row}: same area, year, period, level, "
                 "activity and indicator",
             )
-    out = frame[ok].drop(columns="_pos")
+    out = frame[ok]
     job.mark(pos[ok])
     pcol = col["actual"].col if "actual" in col else 0
     job.check_ratios(pos[ok], out["planned"], out["actual"], pcol)
     # Indexed by the rows' physical numbers, so that a schema message names the file's rows.
     out.index = pd.Index(job.rows[pos[ok]], name="row")
-    return _header_periods(job, col, out)[list(FACTS_COLUMNS)]
-
-
-def _year_from_headers(job: Job, col: dict) -> None:
-    """Take the table's year from "Kế hoạch năm 2017"-style headers (the latest named)."""
-    named = [
-        header_period(t, col[t].group_text, None, None)[1]
-        for t in ("planned", "actual")
-        if t in col and col[t].group_text
-    ]
-    named = [y for y in named if y is not None]
-    if named:
-        job.year = job.report.year = max(named)
-        job.year_where = "the column headers"
-        job.report.note(f"year {job.year} taken from the column headers")
-
-
-def _header_periods(job: Job, col: dict, out: pd.DataFrame) -> pd.DataFrame:
-    """Apply the periods that "Kế hoạch năm 2023" / "Thực hiện 6 tháng" headers give.
-
-    Without such words (or with a period column, which wins) the rows stand. When the plan
-    and the actual are for the same period, that is the rows' period; otherwise each row
-    gives a plan row and an actual row, each of its own period (and year, if named).
-    """
-    worded = [t for t in ("planned", "actual") if t in col and col[t].group_text]
-    if not worded:
-        return out
-    if "period" in col:
-        job.report.note(
-            f"the period column sets the period; the words in {col[worded[0]].header!r} "
-            "are not read"
-        )
-        return out
-    when = {
-        t: header_period(t, col[t].group_text if t in col else "", None, job.period)
-        for t in ("planned", "actual")
-    }
-    for t in worded:
-        period, year = when[t]
-        job.report.note(
-            f"column {col[t].header!r} read as {t} for {period}" + (f" {year}" if year else "")
-        )
-    if when["planned"] == when["actual"]:
-        period, year = when["planned"]
-        return out.assign(period=period, year=out["year"] if year is None else year)
-    parts = []
-    for t, other in (("planned", "actual"), ("actual", "planned")):
-        period, year = when[t]
-        own = out["qualifier"] if "qualifier" in col else out[f"_q_{t}"]
-        part = out[out[t].notna()].assign(period=period, qualifier=own, **{other: np.nan})
-        if year is not None:
-            part["year"] = year
-        parts.append(part)
-    return pd.concat(parts)
+    out, lost = canonical_periods.apply(job, col, out, heads)
+    for p, c, reason in lost:
+        job.quarantine(p, c, reason)
+    return out.reindex(columns=FACTS_COLUMNS)
 
 
 def _cells(job: Job, pos, column) -> list:
@@ -309,16 +269,50 @@ def _year(value) -> int | None:
     return int(text) if text.isdecimal() and len(text) == 4 else None
 
 
-def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
+def _vintages(cells, col, frame, years, ok, bad) -> list:
+    """Read the vintage column (2008, 2025 or blank); return the vintages given (None where
+    blank). A vintage must be that of the row's period, except with a programme period
+    (P<a>-<b>), whose total may be an old province's or a new unit's."""
+    n = len(frame)
+    given: list = [None] * n
+    if "vintage" not in col:
+        return given
+    periods = frame["period"].to_numpy()
+    for i, v in enumerate(cells["vintage"]):
+        if not ok[i]:
+            continue
+        vintage, reason = parse_vintage(v)
+        if reason:
+            bad(i, "vintage", reason)
+        elif vintage and not periods[i].startswith("P"):
+            own = vintage_of(int(years[i]), periods[i])
+            if vintage != own:
+                bad(
+                    i,
+                    "vintage",
+                    f"vintage {vintage} does not fit {when(years[i], periods[i])}, a period "
+                    f"of the map {vintage_label(own, 'en')} ({own}); write {own} or leave it "
+                    "blank (only a programme period P<a>-<b> may be of either map)",
+                )
+            else:
+                given[i] = vintage
+        else:
+            given[i] = vintage
+    return given
+
+
+def _areas(job: Job, pos, cells, col, frame, ok, bad, years, given) -> None:
+    """Read the rows' areas for their (year, period, vintage); set area_code, area_name
+    and vintage. `years` are the years the areas are read for (a header's, if named)."""
     n = len(pos)
     codes = np.full(n, None, dtype=object)
-    years = frame["year"].to_numpy()
+    periods = frame["period"].to_numpy()
     cache: dict = {}
 
-    def lookup(value, year):
-        key = (value, int(year))
+    def lookup(value, i):
+        key = (value, int(years[i]), periods[i], given[i])
         if key not in cache:
-            cache[key] = area_of(value, int(year))
+            cache[key] = area_of(value, *key[1:])
         return cache[key]
 
     for target in ("area_code", "area_name"):
@@ -327,7 +321,7 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
         for i, v in enumerate(cells[target]):
             if not ok[i] or v is None:
                 continue
-            code, reason = lookup(v, years[i])
+            code, reason = lookup(v, i)
             unknown = reason.startswith("unknown province")
             if code is None and target == "area_name" and codes[i] is not None and unknown:
                 job.warn(
@@ -338,12 +332,12 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
             elif code is None:
                 bad(i, target, reason)
             elif codes[i] is not None and codes[i] != code:
-                known, _ = area_name(codes[i], int(years[i]))
+                known, _ = area_name(codes[i], int(years[i]), periods[i], given[i])
                 bad(
                     i,
                     target,
-                    f"area code {codes[i]} ({known or 'no unit'} in {years[i]}) and area name "
-                    f"{shown(v)} disagree",
+                    f"area code {codes[i]} ({known or 'no unit'} in "
+                    f"{when(years[i], periods[i])}) and area name {shown(v)} disagree",
                 )
             else:
                 codes[i] = code
@@ -359,13 +353,18 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
                 "(pass province=...)",
             )
     else:
-        checked = job.area_codes(pos[live], codes[live], column, years[live])
+        checked = job.area_codes(
+            pos[live], codes[live], column, years[live], periods[live], [given[i] for i in live]
+        )
         codes[live] = checked
         ok[live[[c is None for c in checked]]] = False
     names = np.full(n, "", dtype=object)
+    vintages = np.array(
+        [vintage_in(y, p, g) for y, p, g in zip(years, periods, given, strict=True)], dtype=object
+    )
     named: dict = {}
     for i in np.flatnonzero(ok):
-        key = (codes[i], int(years[i]))
+        key = (codes[i], int(years[i]), periods[i], vintages[i])
         if key not in named:
             named[key] = area_name(*key)
         names[i], reason = named[key]
@@ -373,6 +372,7 @@ def _areas(job: Job, pos, cells, col, frame, ok, bad) -> None:
             bad(i, target, reason)
     frame["area_code"] = codes
     frame["area_name"] = names
+    frame["vintage"] = vintages
 
 
 def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:

@@ -20,7 +20,11 @@ MAX_SHOWN = 30
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--province", help="Province (name or GSO code) when the file does not say.")
 @click.option("--year", type=int, help="Year when the file does not say.")
-@click.option("--period", help="FY (default) or M1..M11 (first N months) or P<start>-<end>.")
+@click.option(
+    "--period",
+    help="FY (default), M1..M11 (first N months; H1 = M6), Q1..Q4, H2 (last six months) or "
+    "P<start>-<end>.",
+)
 @click.option("--sheet", help="Sheet to read (default: the first with a table).")
 @click.option(
     "--quarantine",
@@ -74,9 +78,10 @@ def _echo_messages(title: str, messages) -> None:
 
 
 def _totals(facts: pd.DataFrame) -> str:
-    """Return the loaded totals per level and activity (and per year and period, when the
-    file has several: a plan for the year and an actual for 9 months are not added)."""
-    when = [k for k in ("year", "period") if facts[k].nunique() > 1]
+    """Return the loaded totals per level and activity (and per year, period and map
+    vintage, when the file has several: a plan for the year and an actual for 9 months
+    are not added, nor an old province's figure and a new unit's)."""
+    when = [k for k in ("year", "period", "vintage") if facts[k].nunique() > 1]
     keys = [*when, "level", "activity", "indicator", "unit"]
     totals = facts.groupby(keys, sort=True)[["planned", "actual"]].sum(min_count=1)
     head = "".join(f"{k:<11}" for k in when)

@@ -11,15 +11,17 @@ from dataclasses import dataclass, field
 from kcanalysis import provinces
 from kcanalysis.errors import DataError, ParameterError, UnknownProvinceError
 from kcanalysis.ingest.areas import name_in_year
+from kcanalysis.ingest.period_words import find_periods
 from kcanalysis.ingest.sections import level_of_text
 from kcanalysis.ingest.units import Unit, parse_unit_line
 from kcanalysis.normalize import fold_words
-from kcanalysis.schema import PERIOD_RE, YEAR_RANGE
+from kcanalysis.periods import OLD, normalize_period
+from kcanalysis.schema import YEAR_RANGE
+from kcanalysis.units import unit_name
 
 _DATE_LINE = re.compile(r"ngay(?:\s+\d{1,2})?\s+thang(?:\s+\d{1,2})?\s+nam\s+\d{4}")
 _SPAN = re.compile(r"(?:giai doan|tu nam|nam)\s+(\d{4})\s+(?:den\s+|toi\s+)?(?:nam\s+)?(\d{4})")
 _YEAR = re.compile(r"\bnam\s+(\d{4})\b")
-_MONTHS = re.compile(r"\b(\d{1,2})\s+thang\b")
 _PLACE_PREFIX = re.compile(
     r"\b(?:tinh|thanh pho|tp|so cong thuong|trung tam khuyen cong(?: va tu van phat trien "
     r"cong nghiep)?)\s+(.+)$"
@@ -44,7 +46,7 @@ class Arguments:
     area: str | None = None
     year: int | None = None
     period: str | None = None
-    #: the province as given, when it is a name (read for the year by `in_year`)
+    #: the province as given, when it is a name (read for the period by `in_year`)
     name: str = ""
 
     @classmethod
@@ -65,25 +67,24 @@ class Arguments:
             if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
                 raise ParameterError(f"year={year} is outside {YEAR_RANGE[0]}-{YEAR_RANGE[1]}.")
         if period is not None:
-            period = str(period).strip().upper()
-            if not PERIOD_RE.match(period):
-                raise ParameterError(
-                    f"period={period!r} is not understood; use FY, M1..M11 (first N months) "
-                    "or P<start>-<end>."
-                )
+            try:
+                period = normalize_period(period)
+            except ParameterError as err:
+                raise ParameterError(f"period={period!r} is not understood: {err}") from None
         return cls(area, year, period, name)
 
-    def in_year(self, year: int | None, file: str) -> str | None:
-        """Return the area code, a province name read as the unit that bore it in `year`.
+    def in_year(self, year: int | None, file: str, period: str | None = "FY") -> str | None:
+        """Return the area code, a province name read as the unit that bore it for (`year`,
+        `period`).
 
         Raises
         ------
         DataError
-            If the name names no province in the year (province="Phú Yên" for 2026).
+            If the name names no province then (province="Phú Yên" for 2026).
         """
         if not self.name or year is None:
             return self.area
-        code, reason = name_in_year(self.name, year)
+        code, reason = name_in_year(self.name, year, period=period)
         if code is None:
             raise DataError(f"{file}: the argument province={self.name!r}: {reason}.")
         return code
@@ -129,13 +130,8 @@ def read_title(cells: list[tuple[str, str]]) -> TitleInfo:
             dated = dated.replace(span.group(0), " ")
         for y in _YEAR.findall(dated):
             info.years.append(Found(int(y), ref))
-        for n in _MONTHS.findall(dated):
-            if 1 <= int(n) <= 11:
-                info.periods.append(Found(f"M{int(n)}", ref))
-            elif int(n) == 12:
-                info.periods.append(Found("FY", ref))
-        if "ca nam" in dated:
-            info.periods.append(Found("FY", ref))
+        for period in find_periods(dated):
+            info.periods.append(Found(period, ref))
         level = level_of_text(text)
         if level:
             info.levels.append(Found(level, ref))
@@ -174,8 +170,10 @@ def _places(key: str) -> list[tuple[str, str]]:
     return found
 
 
-def resolve(what: str, found: list[Found], given, name: str, arg_name: str):
+def resolve(what: str, found: list[Found], given, name: str, arg_name: str, vintage=OLD):
     """Return the one value of `what` that the title and the argument agree on (or None).
+
+    A province code is shown by its name in `vintage` (the map of the table's period).
 
     Raises
     ------
@@ -188,13 +186,13 @@ def resolve(what: str, found: list[Found], given, name: str, arg_name: str):
         if distinct and given not in distinct:
             where = found[0].where
             raise DataError(
-                f"{name}: {where} says the {what} is {_show(distinct[0])}, but "
+                f"{name}: {where} says the {what} is {_show(distinct[0], vintage)}, but "
                 f"{arg_name}={given!r} was given. Fix the argument or the file; a conflict is "
                 "not guessed."
             )
         return given
     if len(distinct) > 1:
-        places = "; ".join(f"{_show(f.value)} in {f.where}" for f in found)
+        places = "; ".join(f"{_show(f.value, vintage)} in {f.where}" for f in found)
         raise DataError(
             f"{name}: the title names several {what}s ({places}). Pass {arg_name}=... to say "
             "which one the table is about."
@@ -202,9 +200,12 @@ def resolve(what: str, found: list[Found], given, name: str, arg_name: str):
     return distinct[0] if distinct else None
 
 
-def _show(value) -> str:
+def _show(value, vintage: str = OLD) -> str:
     if isinstance(value, str) and value.isdigit():
-        return f"{provinces.province_name(value)} ({value})"
+        try:
+            return f"{unit_name(value, vintage)} ({value})"
+        except UnknownProvinceError:
+            return f"{provinces.province_name(value)} ({value})"
     return str(value)
 
 
@@ -222,13 +223,16 @@ def money_unit(info: TitleInfo) -> tuple[Unit | None, str, list[str]]:
     return first.value, first.where, warnings
 
 
-def in_year(found: list[Found], year: int | None, name: str) -> list[Found]:
-    """Read the province names of a title as the units that bore them in `year`.
+def in_year(
+    found: list[Found], year: int | None, name: str, period: str | None = "FY"
+) -> list[Found]:
+    """Read the province names of a title as the units that bore them for (`year`,
+    `period`): "Tỉnh Gia Lai" is 64 in 2024 and 52 in 2026.
 
     Raises
     ------
     DataError
-        If a name names no province in the year ("Tỉnh Phú Yên" over a 2026 table).
+        If a name names no province then ("Tỉnh Phú Yên" over a 2026 table).
     """
     if year is None:
         return found
@@ -237,7 +241,7 @@ def in_year(found: list[Found], year: int | None, name: str) -> list[Found]:
         if not f.text:
             out.append(f)
             continue
-        code, reason = name_in_year(f.text, year, " (in the title)")
+        code, reason = name_in_year(f.text, year, " (in the title)", period)
         if code is None:
             raise DataError(f"{name}: {f.where}: {reason}.")
         out.append(Found(code, f.where, f.text))

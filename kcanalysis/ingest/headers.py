@@ -34,6 +34,8 @@ def _table(spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
 CANONICAL = _table({
     "area_code": ("area_code", "Mã tỉnh", "Mã địa bàn", "Mã tỉnh/thành phố"),
     "area_name": ("area_name", "Tỉnh", "Tỉnh, thành phố", "Địa bàn", "Tỉnh/thành phố"),
+    # the map a row's area is of: 2008 (63 provinces, to 30/6/2025) or 2025 (34 units)
+    "vintage": ("vintage", "Địa giới", "Địa giới hành chính"),
     "year": ("year", "Năm"),
     "period": ("period", "Kỳ", "Kỳ báo cáo"),
     "level": ("level", "Cấp"),

@@ -4,20 +4,19 @@ layouts share (area, year, period, negative amounts, actual/plan ratios)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from kcanalysis import provinces
+from kcanalysis import provinces, units
 from kcanalysis.errors import DataError, UnknownProvinceError
-from kcanalysis.ingest.areas import name_in_year
-from kcanalysis.ingest.grid import Grid, shown
+from kcanalysis.ingest.areas import code_in_year, name_in_year, vintage_in
+from kcanalysis.ingest.grid import Grid
 from kcanalysis.ingest.report import LOADED, STRUCTURAL, IngestReport
 from kcanalysis.ingest.tables import Table
-from kcanalysis.normalize import fold, fold_words
-from kcanalysis.schema import PERIOD_RE
+from kcanalysis.normalize import fold
+from kcanalysis.periods import programme_years
 
 #: Years a khuyến công table can be about: the programme dates from 2004; plans reach a year
 #: ahead. A row outside is quarantined as "a year outside the data".
@@ -40,8 +39,11 @@ class Job:
     report: IngestReport
     area: str | None = None
     area_where: str = ""
-    #: the province's name, when the title or the argument names it (read per year)
+    #: the province's name, when the title or the argument names it (read per period)
     area_text: str = ""
+    #: the period and year the title/argument's area was read for (`primary_when`)
+    area_period: str = "FY"
+    area_year: int | None = None
     year: int | None = None
     year_where: str = ""
     period: str | None = None
@@ -55,6 +57,11 @@ class Job:
     def __post_init__(self) -> None:
         self.values = self.grid.cells.to_numpy(dtype=object)
         self.rows = self.grid.cells.index.to_numpy()
+
+    @property
+    def area_vintage(self) -> str:
+        """The map of the title/argument's area: that of (`area_year`, `area_period`)."""
+        return vintage_in(self.area_year, self.area_period)
 
     @property
     def name(self) -> str:
@@ -92,32 +99,42 @@ class Job:
         self.report.warn(f"{self.name}: {self.ref(pos, col)}", text)
 
     # ------------------------------------------------------------------ shared checks
-    def area_in(self, year: int | None) -> tuple[str | None, str]:
-        """Return (code, "") of the title/argument's area in `year`, or (None, reason).
-
-        A province given by name is read as the unit that bore the name in the year.
+    def area_in(
+        self, year: int | None, period: str | None = "FY", vintage=None
+    ) -> tuple[str | None, str]:
+        """Return (code, "") of the title/argument's area for (`year`, `period`), or (None,
+        reason). A province given by name is read as the unit that bore the name then.
         """
         if self.area is None or not self.area_text or year is None:
             return self.area, ""
-        return name_in_year(self.area_text, int(year))
+        return name_in_year(self.area_text, int(year), period=period, vintage=vintage)
 
-    def area_codes(self, positions, codes: np.ndarray, col: int, years=None) -> np.ndarray:
+    def area_codes(
+        self, positions, codes: np.ndarray, col: int, years=None, periods=None, vintages=None
+    ) -> np.ndarray:
         """Check row areas against the title/argument; quarantine rows that disagree.
 
         `codes` holds None where the row names no area (the title/argument's is used);
-        `years` (the rows' years) reads a province named by the title/argument in each year.
-        Returns the codes, None for quarantined rows. Raises DataError if no row agrees.
+        `years`, `periods` and `vintages` (the rows'; periods default to the table's) read a
+        province named by the title/argument for each row's period. Returns the codes, None
+        for quarantined rows. Raises DataError if no row agrees.
         """
         codes = np.asarray(codes, dtype=object)
         if self.area is None:
             return codes
+        n = len(codes)
+        periods = [self.period or "FY"] * n if periods is None else periods
+        vintages = [None] * n if vintages is None else vintages
+        row_years = [None] * n if years is None else list(years)
+        maps = [vintage_in(*k) for k in zip(row_years, periods, vintages, strict=True)]
         if years is None or not self.area_text:
             expected = np.full(len(codes), self.area, dtype=object)
             refused: dict[int, str] = {}
         else:
-            found = {int(y): self.area_in(int(y)) for y in pd.unique(np.asarray(years))}
-            expected = np.array([found[int(y)][0] for y in years], dtype=object)
-            refused = {i: found[int(y)][1] for i, y in enumerate(years) if found[int(y)][1]}
+            keys = [(int(y), p, v) for y, p, v in zip(years, periods, vintages, strict=True)]
+            found = {k: self.area_in(*k) for k in dict.fromkeys(keys)}
+            expected = np.array([found[k][0] for k in keys], dtype=object)
+            refused = {i: found[k][1] for i, k in enumerate(keys) if found[k][1]}
         if refused and len(refused) == len(positions):
             i = next(iter(refused))
             raise DataError(f"{self.where(positions[i], col)}: {self.area_where}: {refused[i]}.")
@@ -125,11 +142,11 @@ class Job:
         bad = np.flatnonzero(given & (codes != expected))
         bad = bad[[int(i) not in refused for i in bad]]
         if len(bad) and len(bad) + len(refused) == len(positions):
-            pos, code, area = positions[bad[0]], codes[bad[0]], expected[bad[0]]
+            i = bad[0]
             raise DataError(
-                f"{self.where(pos, col)}: the rows are about {_area(code)}, but "
-                f"{self.area_where} says {_area(area)}. A conflict is not guessed: fix "
-                "the argument or the file."
+                f"{self.where(positions[i], col)}: the rows are about {_area(codes[i], maps[i])}, "
+                f"but {self.area_where} says {_area(expected[i], maps[i])}. A conflict is not "
+                "guessed: fix the argument or the file."
             )
         for i, reason in refused.items():
             self.quarantine(positions[i], col, f"{self.area_where}: {reason}")
@@ -137,19 +154,28 @@ class Job:
             self.quarantine(
                 positions[i],
                 col,
-                f"area {_area(codes[i])} differs from "
-                f"{_area(expected[i])} given by {self.area_where}",
+                f"area {_area(codes[i], maps[i])} differs from "
+                f"{_area(expected[i], maps[i])} given by {self.area_where}",
             )
         out = np.where(given, codes, expected).astype(object)
         out[bad] = None
         out[list(refused)] = None
         return out
 
-    def check_years(self, positions, years: np.ndarray, col: int) -> np.ndarray:
-        """Quarantine rows whose year is outside the data; return a mask of good rows."""
+    def check_years(self, positions, years: np.ndarray, col: int, periods=None) -> np.ndarray:
+        """Quarantine rows whose year is outside the data; return a mask of good rows.
+
+        A programme period (`periods`, P<a>-<b>, year b) that has begun by next year is
+        within the data: a plan for 2026-2030 is known in 2026.
+        """
         years = np.asarray(years, dtype=np.int64)
         last = last_data_year()
-        implausible = (years < FIRST_DATA_YEAR) | (years > last)
+        starts = years.copy()
+        for i, period in enumerate([] if periods is None else periods):
+            span = programme_years(str(period))
+            if span is not None:
+                starts[i] = span[0]
+        implausible = (years < FIRST_DATA_YEAR) | (starts > last)
         for i in np.flatnonzero(implausible):
             self.quarantine(
                 positions[i], col, f"year {years[i]} is outside the data ({FIRST_DATA_YEAR}-{last})"
@@ -203,17 +229,18 @@ class Job:
             )
 
 
-def _area(code: str) -> str:
-    try:
-        return f"{provinces.area_label(code)} ({code})"
-    except UnknownProvinceError:
-        return repr(code)
+def _area(code: str, vintage: str) -> str:
+    name = area_name(code, None, vintage=vintage)[0]
+    return f"{name} ({code})" if name else repr(code)
 
 
-def area_of(value: object, year: int | None) -> tuple[str | None, str]:
+def area_of(
+    value: object, year: int | None, period: str | None = "FY", vintage=None
+) -> tuple[str | None, str]:
     """Return (area code, "") for a province or region name/code, or (None, reason).
 
-    A name is read as the unit that bore it in `year` (see `kcanalysis.ingest.areas`).
+    A name or code is read as the unit that bore it for (`year`, `period`), or in
+    `vintage` when the row gives one (see `kcanalysis.ingest.areas`).
     """
     if value is None or (isinstance(value, float) and value != value):
         return None, ""
@@ -225,71 +252,17 @@ def area_of(value: object, year: int | None) -> tuple[str | None, str]:
     for rid, region in provinces.regions().items():
         if fold(text) in (fold(region.name_vi), fold(region.name_en), fold(rid)):
             return rid, ""
-    if text.isdigit():  # a code means what it names in the year (see area_name)
-        try:
-            return provinces.normalize_province(text), ""
-        except UnknownProvinceError:
-            return None, f"unknown province {shown(text)}: no GSO province code"
-    return name_in_year(text, year)
+    if text.isdigit():  # a code means what it names then
+        return code_in_year(text, year, period, vintage)
+    return name_in_year(text, year, period=period, vintage=vintage)
 
 
-def area_name(code: str, year: int) -> tuple[str, str]:
-    """Return (canonical name, "") of an area in a year, or ("", reason)."""
+def area_name(code: str, year: int | None, period: str = "FY", vintage=None) -> tuple[str, str]:
+    """Return (canonical name, "") of an area for (year, period), or in `vintage` if
+    given, or ("", reason)."""
     try:
-        return provinces.area_label(code, year), ""
+        if code not in provinces.codes():  # a region, or no area (the error says so)
+            return provinces.area_label(code, year, period=period), ""
+        return units.unit_name(code, vintage_in(year, period, vintage)), ""
     except UnknownProvinceError as err:
         return "", str(err)
-
-
-def period_of(value: object) -> str | None:
-    """Return a period code from "FY", "Cả năm", "6 tháng", "M6", "P2012-2016", or None."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if PERIOD_RE.match(text.upper()):
-        return text.upper()
-    key = fold_words(text)
-    if key in ("ca nam", "nam", "full year", "year"):
-        return "FY"
-    words = key.split()
-    if len(words) >= 2 and words[0].isdigit() and words[1] == "thang":
-        n = int(words[0])
-        return f"M{n}" if 1 <= n <= 11 else "FY" if n == 12 else None
-    span = [w for w in words if w.isdigit() and len(w) == 4]
-    if len(span) == 2 and int(span[0]) < int(span[1]):
-        return f"P{span[0]}-{span[1]}"
-    return None
-
-
-def header_period(
-    group: str, text: str, year: int | None, period: str | None
-) -> tuple[str | None, int | None]:
-    """Return (period, year) of a column from the words after its group in the header.
-
-    "Kế hoạch năm 2021" -> ("FY", 2021); "Thực hiện 9 tháng" -> ("M9", `year`); "Lũy kế
-    2016-2021" -> ("P2016-2021", 2021). With no period in the words, a plan or an estimate
-    is for the full year and an actual for `period` (the table's, else FY). A cumulative
-    column without its first year gives (None, year).
-
-    Parameters
-    ----------
-    group : {"planned", "actual", "estimate", "cumulative"}
-    text : str
-        The header's words after the group's name, folded ("9 thang", "nam 2021").
-    year, period : the table's year and period, when known.
-    """
-    years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
-    found_year = years[-1] if years else year
-    if group == "cumulative":
-        if len(years) >= 2 and years[0] < years[1]:
-            return f"P{years[0]}-{years[1]}", years[1]
-        if len(years) == 1 and year and years[0] < year:
-            return f"P{years[0]}-{year}", year
-        return None, found_year
-    found = period_of(text) if text else None
-    if found is None:
-        months = re.search(r"\b(\d{1,2}) thang\b", text)
-        found = period_of(months.group(0)) if months else None
-    if found is None:
-        found = "FY" if group in ("planned", "estimate") else (period or "FY")
-    return found, found_year

@@ -11,9 +11,11 @@ import pandas as pd
 
 from kcanalysis.errors import DataError, ParameterError
 from kcanalysis.ingest import canonical, projects, summary
+from kcanalysis.ingest.areas import vintage_in
 from kcanalysis.ingest.context import Arguments, in_year, money_unit, read_title, resolve
 from kcanalysis.ingest.grid import Grid, one_line, shown
 from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.period_words import primary_when
 from kcanalysis.ingest.readers import iter_grids
 from kcanalysis.ingest.report import IngestReport, column_letter
 from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
@@ -78,8 +80,14 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
     info = read_title(_title_cells(grid, table, report))
     year_ = resolve("year", info.years, args.year, name, "year")
     period_ = resolve("period", info.periods, args.period, name, "period")
+    area_period, area_year = primary_when(table.columns, period_, year_)
     area = resolve(
-        "province", in_year(info.areas, year_, name), args.in_year(year_, name), name, "province"
+        "province",
+        in_year(info.areas, area_year, name, area_period),
+        args.in_year(area_year, name, area_period),
+        name,
+        "province",
+        vintage_in(area_year, area_period),
     )
     levels = {f.value for f in info.levels}
     unit, unit_cell, unit_warnings = money_unit(info)
@@ -92,6 +100,8 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
         area=area,
         area_where=_where(info.areas, "province", province),
         area_text=_area_text(info.areas, area, args),
+        area_period=area_period,
+        area_year=area_year,
         year=year_,
         year_where=_where(info.years, "year", year),
         period=period_,
@@ -174,7 +184,10 @@ def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFram
     year : int, optional
         The year, when the file does not say; if it does, they must agree.
     period : str, optional
-        "FY", "M1".."M11" or "P<start>-<end>"; default from the file, else "FY".
+        "FY", "M1".."M11" (first N months; "H1" is "M6"), "Q1".."Q4", "H2" (last six
+        months) or "P<start>-<end>"; default from the file, else "FY". It decides the map
+        a province name or code is read in: to June 2025 the 63 provinces, from FY 2025 and
+        July 2025 the 34 units (`kcanalysis.periods.vintage_of`).
     sheet : str or int, optional
         The sheet to read; by default the first sheet with a recognisable table.
 
@@ -248,15 +261,16 @@ def load_many(
         raise ParameterError("load_many needs at least one path.")
     both = pd.concat(frames, ignore_index=True)
     both.attrs = {}
-    dup = both.duplicated(list(FACTS_KEY), keep=False)
+    key = [*FACTS_KEY, "vintage"]  # a programme total may be of either map
+    dup = both.duplicated(key, keep=False)
     conflicts = []
-    for _, group in both[dup].groupby(list(FACTS_KEY), sort=True):
+    for _, group in both[dup].groupby(key, sort=True):
         first = group.iloc[0]
         for _, other in group.iloc[1:].iterrows():
             same = all(_same(first[c], other[c]) for c in ("planned", "actual", "qualifier"))
             if not same:
                 conflicts.append(
-                    f"{'/'.join(str(first[c]) for c in FACTS_KEY)}: {first['source']} gives "
+                    f"{'/'.join(str(first[c]) for c in key)}: {first['source']} gives "
                     f"planned={first['planned']}, actual={first['actual']}; {other['source']} "
                     f"gives planned={other['planned']}, actual={other['actual']}"
                 )
@@ -268,8 +282,8 @@ def load_many(
         )
     for text in conflicts:
         warnings.warn(f"conflict, first file kept: {text}", stacklevel=2)
-    out = both.drop_duplicates(list(FACTS_KEY), keep="first").drop(columns="_file")
-    out = validate_facts(out[list(FACTS_COLUMNS)].reset_index(drop=True), "load_many")
+    out = both.drop_duplicates(key, keep="first").drop(columns="_file")
+    out = validate_facts(out.reindex(columns=FACTS_COLUMNS).reset_index(drop=True), "load_many")
     out.attrs["ingest_reports"] = reports
     if projs:
         out.attrs["projects"] = pd.concat(projs, ignore_index=True)

@@ -222,7 +222,7 @@ def read_year_area(rows: Rows) -> None:
         y_codes, y_uniq = pd.factorize(years)
         pairs, inverse = np.unique(a_codes * len(y_uniq) + y_codes, return_inverse=True)
         found = [
-            area_of(a_uniq[p // len(y_uniq)], int(y_uniq[p % len(y_uniq)]))
+            area_of(a_uniq[p // len(y_uniq)], int(y_uniq[p % len(y_uniq)]), job.period or "FY")
             if p >= 0
             else (None, "")
             for p in pairs

@@ -4,16 +4,20 @@ columns are groups ("Kế hoạch", "Thực hiện", "Ước TH", "Lũy kế") o
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
 from kcanalysis import vocab
 from kcanalysis.aggregate import combine_qualifiers
 from kcanalysis.errors import DataError
+from kcanalysis.ingest.areas import figure_vintage, same_territory, territory_change, when
 from kcanalysis.ingest.canonical import mark_top
 from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, header_period
+from kcanalysis.ingest.job import Job, area_name
 from kcanalysis.ingest.numbers import parse_column
+from kcanalysis.ingest.period_words import header_period
 from kcanalysis.ingest.sections import (
     activity_of_label,
     depth,
@@ -31,6 +35,7 @@ from kcanalysis.ingest.structure import (
     state_of,
 )
 from kcanalysis.ingest.tables import Column
+from kcanalysis.periods import vintage_label
 from kcanalysis.schema import FACTS_COLUMNS
 
 #: group -> (field, qualifier); "actual" wins over "estimate" for the same period.
@@ -147,17 +152,43 @@ def _parent(rows: list[dict], k: int) -> dict | None:
     return None
 
 
-def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
-    """Return (column, (year, period, field, qualifier, indicator, factor)) per data column."""
+class Target(NamedTuple):
+    """What a data column holds: the figure's year, period, field ("planned"/"actual"),
+    qualifier, indicator, money factor, and the area and map it is about."""
+
+    year: int | None
+    period: str
+    field: str
+    qualifier: str
+    indicator: str
+    factor: float
+    area: str | None
+    vintage: str
+
+
+def _targets(job: Job, columns: list[Column]) -> list[tuple[int, Target]]:
+    """Return (column, Target) per data column; warn about the columns not loaded."""
     out, seen = [], {}
     for c in sorted(columns, key=lambda c: c.group != "actual"):
         field, qualifier = _GROUPS[c.group]
         period, year = header_period(c.group or "", c.group_text, job.year, job.period)
+        ref = f"{job.name}: {job.ref(job.table.header[0], c.col)}"
         if period is None:
             job.report.warn(
-                f"{job.name}: {job.ref(job.table.header[0], c.col)}",
+                ref,
                 f"column group {shown(c.header)}: the start of the cumulative period is "
                 "not given (e.g. 'Lũy kế 2016-2020'); not loaded",
+            )
+            continue
+        area, vintage = _area_of_column(job, year, period)
+        if area is None and job.area is not None:
+            job.report.warn(
+                ref,
+                f"column {shown(c.header)} gives figures for {when(year, period)} "
+                f"({vintage_label(vintage, 'en')}), but the table's area changed in the "
+                f"merger ({territory_change(job.area, job.area_vintage)}); not loaded. Take "
+                f"the figures for {when(year, period)} from the report of the unit of that "
+                "period",
             )
             continue
         key = (year, period, field, c.target)
@@ -171,20 +202,21 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, tuple]]:
         seen[key] = c.col
         unit = vocab.INDICATORS[c.target].unit
         factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
-        out.append(
-            (
-                c.col,
-                (
-                    year,
-                    period,
-                    field,
-                    qualifier,
-                    c.target,
-                    factor if unit == vocab.MONEY_UNIT else 1.0,
-                ),
-            )
-        )
+        factor = factor if unit == vocab.MONEY_UNIT else 1.0
+        target = Target(year, period, field, qualifier, c.target, factor, area, vintage)
+        out.append((c.col, target))
     return sorted(out)
+
+
+def _area_of_column(job: Job, year: int | None, period: str) -> tuple[str | None, str]:
+    """Return (area, vintage) of a column's figures: the table's area, moved to the map
+    of the column's period where its territory is unchanged; (None, vintage) where it
+    changed (Phú Yên's plan for FY 2025 in its report for the first six months)."""
+    vintage = job.area_vintage
+    if year is None or job.area is None:
+        return job.area, vintage
+    own = figure_vintage(year, period, vintage)
+    return same_territory(job.area, vintage, own), own
 
 
 def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
@@ -192,9 +224,11 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
     item_pos = np.array([r["pos"] for r in items], dtype=int)
     ok = np.ones(len(items), dtype=bool)
     parsed = {}
-    for c, (_, _, _, _, indicator, factor) in targets:
-        kind = "money" if vocab.INDICATORS[indicator].unit == vocab.MONEY_UNIT else "count"
-        res = parse_column(job.values[item_pos, c] if len(item_pos) else [], kind, factor)
+    for c, target in targets:
+        money = vocab.INDICATORS[target.indicator].unit == vocab.MONEY_UNIT
+        kind = "money" if money else "count"
+        column = job.values[item_pos, c] if len(item_pos) else []
+        res = parse_column(column, kind, target.factor)
         for j, message in res.errors.items():
             if ok[j]:
                 job.quarantine(int(item_pos[j]), c, message)
@@ -209,10 +243,10 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
             ok[j] = False
         parsed[c] = res
     kinds = {
-        c: ("money" if vocab.INDICATORS[t[4]].unit == vocab.MONEY_UNIT else "count")
+        c: ("money" if vocab.INDICATORS[t.indicator].unit == vocab.MONEY_UNIT else "count")
         for c, t in targets
     }
-    factors = {c: t[5] for c, t in targets}
+    factors = {c: t.factor for c, t in targets}
     columns = {c: parsed[c].values for c in parsed}
     lone = check_totals(job, markers, item_pos, columns, kinds, factors, ~ok)
     records = []
@@ -244,7 +278,8 @@ def _to_facts(job: Job, targets, records, label_col) -> pd.DataFrame:
         )
     acc: dict[tuple, dict] = {}
     for pos, level, activity, figures in records:
-        for c, (year, period, field, qualifier, indicator, _) in targets:
+        for c, t in targets:
+            year, period, field, qualifier, indicator = t[:5]
             value, q = figures[c]
             if np.isnan(value):
                 continue
@@ -261,16 +296,18 @@ def _to_facts(job: Job, targets, records, label_col) -> pd.DataFrame:
             if qualifier == "~":
                 entry["estimate"] = True
             entry.setdefault("pos", pos)
+            entry["area"], entry["vintage"] = t.area, t.vintage
     out = []
     for (year, period, level, activity, indicator), e in sorted(acc.items()):
-        name, reason = area_name(job.area, year)
+        name, reason = area_name(e["area"], year, period, e["vintage"])
         if reason:
             raise DataError(f"{job.name}: {reason}")
         rows = sorted(e["rows"])
         out.append(
             {
-                "area_code": job.area,
+                "area_code": e["area"],
                 "area_name": name,
+                "vintage": e["vintage"],
                 "year": year,
                 "period": period,
                 "level": level,

@@ -25,6 +25,8 @@ def plot_trend(
     title: str = "",
     decimals: int | None = None,
     lang: str = "vi",
+    mark_at: float | None = None,
+    mark_label: str = "",
 ) -> Figure:
     """Draw one unit's yearly values with a Theil–Sen line and the band of its slope CI.
 
@@ -54,6 +56,9 @@ def plot_trend(
     decimals : int, optional
         Decimals of the value ticks; by default they follow the tick spacing.
     lang : {"vi", "en"}
+    mark_at, mark_label : float and str, optional
+        A dotted vertical line on the time axis with its label, e.g. the 2025 merger at
+        2024.5, where the series changes from predecessor sums to the unit's own figures.
 
     Returns
     -------
@@ -132,6 +137,8 @@ def plot_trend(
             label=f"{st.word('year', lang)} {int(highlight_year)}",
             zorder=5,
         )
+    if mark_at is not None:
+        ax.axvline(mark_at, color=st.INK, linestyle=":", linewidth=1.2, label=mark_label, zorder=1)
     st.year_axis(ax.xaxis)
     ax.yaxis.set_major_formatter(st.NumberFormatter(lang, decimals))
     ax.grid(axis="y", color=st.LIGHT, linewidth=0.6)

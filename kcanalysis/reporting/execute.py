@@ -70,7 +70,7 @@ def output_paths(params: _Params, out_dir: Path | None = None) -> tuple[Path, Pa
     """Return ``(ipynb, html)`` paths: ``OUT/<year>/<period>/<area-slug>[.en].{ipynb,html}``."""
     out = Path(out_dir) if out_dir else default_out_dir()
     area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
-    stem = area_slug(area, params.year)  # type: ignore[attr-defined]
+    stem = area_slug(area, params.year, params.period)  # type: ignore[attr-defined]
     if params.lang != "vi":  # type: ignore[attr-defined]
         stem += f".{params.lang}"  # type: ignore[attr-defined]
     folder = out / str(params.year) / params.period  # type: ignore[attr-defined]

@@ -11,11 +11,15 @@ from kcanalysis.reporting.publish import publish_html
 
 
 def report_title(params: _Params) -> str:
-    """Return the page title of a report ("Đắk Lắk 2024 FY – khuyến công")."""
-    area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
-    name = provinces.area_label(area, params.year, params.lang)  # type: ignore[attr-defined]
-    word = "khuyến công" if params.lang == "vi" else "industrial extension"  # type: ignore[attr-defined]
-    return f"{name} {params.year} {params.period} – {word}"  # type: ignore[attr-defined]
+    """Return the page title of a report ("Đắk Lắk – Cả năm 2024 – khuyến công")."""
+    from kcanalysis.sections.words import period_label
+
+    p = params
+    area = getattr(p, "province", None) or p.region  # type: ignore[attr-defined]
+    name = provinces.area_label(area, p.year, p.lang, p.period)  # type: ignore[attr-defined]
+    word = "khuyến công" if p.lang == "vi" else "industrial extension"  # type: ignore[attr-defined]
+    when = period_label(p.period, p.lang)  # type: ignore[attr-defined]
+    return f"{name} – {when} {p.year} – {word}"  # type: ignore[attr-defined]
 
 
 def render_report(

@@ -7,7 +7,6 @@ Every string that comes from data goes through `kcanalysis.text.escape`. Blocks 
 from __future__ import annotations
 
 import base64
-import hashlib
 import platform
 import subprocess
 from collections.abc import Callable, Sequence
@@ -143,15 +142,6 @@ def toc(entries: Sequence[tuple[str, str]], lang: str) -> HTMLBlock:
     items = "".join(f'<li><a href="#{escape(a)}">{escape(t)}</a></li>' for a, t in entries)
     # Section titles carry their own numbers ("1. ..."), so the list is not numbered.
     return HTMLBlock(f'<nav class="kc-toc"><h2>{escape(title)}</h2><ul>{items}</ul></nav>')
-
-
-def sha256_of(path: str | Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _git_commit() -> str:

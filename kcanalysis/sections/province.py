@@ -13,11 +13,19 @@ import numpy as np
 import pandas as pd
 
 from kcanalysis import indicators, methods, plots, provinces, vocab
+from kcanalysis import panel as A  # noqa: N812
+from kcanalysis.datasets.cpi import cpi_carried_years, latest_cpi_year
 from kcanalysis.params import ProvinceReportParams
-from kcanalysis.sections import analysis as A  # noqa: N812
+from kcanalysis.periods import OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
-from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
+from kcanalysis.sections.words import (
+    SECTIONS,
+    period_label,
+    say,
+    source_label,
+    translate_reason,
+)
 from kcanalysis.text import format_money, format_number, format_percent_value
 
 _HEADLINE = (
@@ -40,7 +48,9 @@ class ProvinceReport:
         self.data = data or A.load_report_data(params.data)
         self.num = B.Numbering(self.lang)
         self.area = params.province
-        self.name = provinces.area_label(self.area, params.year, self.lang)
+        self.vintage = vintage_of(params.year, params.period)
+        self.lineage = A.lineage(self.area, params.year, params.period)
+        self.name = provinces.area_label(self.area, params.year, self.lang, params.period)
         from kcanalysis.params import check_available
 
         check_available(params, self.data.facts)
@@ -48,8 +58,41 @@ class ProvinceReport:
     # ------------------------------------------------------------------ numbers
     @cached_property
     def facts(self) -> pd.DataFrame:
-        f = self.data.facts
-        return f[(f["area_code"] == self.area) & (f["period"] == self.p.period)]
+        """The unit's rows of the report's period, through time (see `panel.unit_facts`)."""
+        f = A.unit_facts(self.data.facts, self.area, self.vintage)
+        return f[f["period"] == self.p.period]
+
+    def _olds(self) -> str:
+        names = [name for _, name in self.lineage.predecessors]
+        last = " và " if self.lang == "vi" else " and "
+        return last.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+    @cached_property
+    def merger_notes(self) -> dict[str, str]:
+        """Plain sentences on the merger: what the unit is, and what each comparison uses."""
+        lang, notes = self.lang, {}
+        prev = self.p.year - 1
+        if self.lineage.restated:
+            notes["unit"] = say("merger_unit", lang, name=self.name, olds=self._olds())
+            if vintage_of(prev, self.p.period) == OLD:
+                missing = self.lineage.missing(self.data.facts, prev, self.p.period)
+                notes["compare"] = (
+                    say("merger_missing", lang, year=str(prev), missing=", ".join(missing))
+                    if missing
+                    else say("merger_compare", lang, year=str(prev), olds=self._olds())
+                )
+        elif self.vintage == OLD and self.p.year >= 2025 and self.area not in provinces.regions():
+            new = provinces.province_name(provinces.successor(self.area), 2026)
+            notes["unit"] = say("merger_old", lang, name=self.name, new=new)
+        carried = cpi_carried_years([self.p.year])
+        if carried:
+            notes["cpi"] = say(
+                "cpi_carried",
+                lang,
+                years=", ".join(map(str, carried)),
+                last=str(latest_cpi_year()),
+            )
+        return notes
 
     @cached_property
     def fulfilment(self) -> pd.DataFrame:
@@ -69,6 +112,8 @@ class ProvinceReport:
         ).drop(columns=["planned", "actual"])
         res = res.merge(totals[["indicator", "planned", "actual"]], on="indicator", how="left")
         last = self.facts[self.facts["year"] == self.p.year - 1]
+        if self.lineage.missing(self.data.facts, self.p.year - 1, self.p.period):
+            last = last.iloc[0:0]  # a partial sum of the predecessors is never compared
         prev = {
             r.indicator: r.actual
             for r in last[(last["level"] == "ALL") & (last["activity"] == "ALL")].itertuples()
@@ -252,6 +297,8 @@ class ProvinceReport:
             f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
+        if "unit" in self.merger_notes:
+            parts.append(B.paragraph(self.merger_notes["unit"], "kc-merger"))
         if self.data.synthetic:
             parts.append(B.banner(lang))
         parts.append(f"<h2>{B.escape(say('summary', lang))}</h2>")
@@ -295,6 +342,8 @@ class ProvinceReport:
                 note=say("money_note", lang),
             )
         )
+        if "compare" in self.merger_notes:
+            parts.append(B.paragraph(self.merger_notes["compare"], "kc-merger"))
         bars = show.dropna(subset=["planned", "actual"])
         if len(bars):
             fig = plots.plot_plan_vs_actual(
@@ -384,6 +433,8 @@ class ProvinceReport:
             B.heading(SECTIONS["quality"][lang], anchor="quality"),
             B.paragraph(say("quality_intro", lang, base=str(self.p.base_year))),
         ]
+        if "cpi" in self.merger_notes:
+            parts.append(B.paragraph(self.merger_notes["cpi"], "kc-note"))
         cost = self.cost.assign(
             label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang)),
             reason=self.cost["reason"].map(lambda r: translate_reason(r, lang)),
@@ -423,6 +474,7 @@ class ProvinceReport:
         parts.append(B.heading(say("h_trend", lang), 3))
         if ts is not None:
             s = series.dropna(subset=["cost_per_trainee_real"])
+            across = bool((s["basis"] == "predecessors").any()) and self.lineage.restated
             fig = plots.plot_trend(
                 s["year"],
                 s["cost_per_trainee_real"],
@@ -433,8 +485,12 @@ class ProvinceReport:
                 highlight_year=self.p.year,
                 ylabel=say("cost_axis", lang, base=str(self.p.base_year)),
                 lang=lang,
+                mark_at=2024.5 if across else None,
+                mark_label=say("merger_mark", lang) if across else "",
             )
             parts.append(B.figure(fig, say("c_trend", lang), self.num))
+            if across:
+                parts.append(B.paragraph(say("merger_trend", lang, olds=self._olds()), "kc-merger"))
             parts.append(
                 B.paragraph(
                     say(
@@ -457,7 +513,7 @@ class ProvinceReport:
         return B.HTMLBlock("".join(parts))
 
     def _funnel(self) -> B.HTMLBlock:
-        mine = provinces.province_name(self.area, self.p.year)
+        mine = self.name
         return B.HTMLBlock(
             B.heading(say("h_funnel", self.lang), 3)
             + S.on_time_funnel(
@@ -478,9 +534,7 @@ class ProvinceReport:
         d = self.dea
         if d.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
-        parts.append(
-            S.dea_figure(d, lang, self.num, provinces.province_name(self.area, self.p.year))
-        )
+        parts.append(S.dea_figure(d, lang, self.num, self.name))
         mine = d[d["area_code"] == self.area]
         parts.append(
             B.table(
@@ -527,7 +581,7 @@ class ProvinceReport:
         parts = [B.heading(SECTIONS["quality_data"][lang], anchor="quality_data")]
         srcs = sorted(set(this["source"]) - {""})
         computed = [s for s in srcs if s.startswith("computed total")]
-        srcs = [s for s in srcs if not s.startswith("computed total")]
+        srcs = [source_label(s, lang) for s in srcs if not s.startswith("computed total")]
         parts.append(B.paragraph(say("dq_sources", lang)))
         parts.append(
             B.bullets(
@@ -556,17 +610,25 @@ class ProvinceReport:
                 ]
             )
         )
-        pub = self.data.published
-        pub = pub[pub["area_code"] == self.area]
+        q = self.data.quarantined
+        if q:
+            parts.append(B.paragraph(say("dq_quarantined", lang, n=format_number(len(q), lang))))
+            parts.append(B.bullets([f"{cell}: {reason}" for _, cell, reason in q[:50]]))
+        pub = self.published
         if len(pub):
             parts.append(B.paragraph(say("dq_published", lang)))
             parts.append(
                 B.table(
                     pub,
                     [
+                        ("who", say("pub_area", lang), None),
                         ("year", say("year", lang), str),
-                        ("period", say("period", lang), None),
-                        ("indicator", say("indicator", lang), None),
+                        ("period", say("period", lang), lambda v: period_label(v, lang)),
+                        (
+                            "indicator",
+                            say("indicator", lang),
+                            lambda v: vocab.indicator_label(v, lang),
+                        ),
                         ("planned", say("planned", lang), lambda v: format_number(v, lang, 1)),
                         ("actual", say("actual", lang), lambda v: format_number(v, lang, 1)),
                         ("qualifier", "", None),
@@ -577,6 +639,23 @@ class ProvinceReport:
                 )
             )
         return B.HTMLBlock("".join(parts))
+
+    @cached_property
+    def published(self) -> pd.DataFrame:
+        """Published figures of this unit: for a post-merger unit, its own and each
+        predecessor's (labelled with the former province's name), never a namesake code
+        of the other map."""
+        pub = self.data.published
+        own = pub[(pub["area_code"] == self.area) & (pub["vintage"] == self.vintage)]
+        own = own.assign(who=self.name)
+        if not self.lineage.restated:
+            return own
+        codes = [c for c, _ in self.lineage.predecessors]
+        before = pub[pub["area_code"].isin(codes) & (pub["vintage"] == OLD)]
+        before = before.assign(who=[say("former", self.lang, name=n) for n in before["area_name"]])
+        return pd.concat([before, own], ignore_index=True).sort_values(
+            ["year", "who"], kind="stable"
+        )
 
     def footer(self) -> B.HTMLBlock:
         """Provenance: parameters, data files with SHA-256, versions, time."""

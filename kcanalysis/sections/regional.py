@@ -7,9 +7,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from kcanalysis import indicators, plots, provinces, vocab
+from kcanalysis import indicators, plots, provinces, units, vocab
+from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import RegionalOverviewParams, check_available
-from kcanalysis.sections import analysis as A  # noqa: N812
+from kcanalysis.periods import NEW, OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
@@ -62,6 +63,19 @@ _R = {
     "t_dea_all": ("Điểm hiệu quả DEA của các tỉnh", "DEA efficiency of the provinces"),
     "new_unit": ("Đơn vị sau 2025", "Unit after 2025"),
     "old_units": ("Gồm các tỉnh cũ", "Former provinces"),
+    "missing_olds": ("Thiếu số liệu của", "No figures for"),
+    "merger_partial": (
+        "Tổng của một đơn vị chỉ được tính khi có đủ số liệu của mọi tỉnh cũ hợp thành; "
+        "thiếu một tỉnh thì để trống.",
+        "A unit's sum is shown only when every former province in it has figures; "
+        "otherwise it is left blank.",
+    ),
+    "lam_dong_note": (
+        "Lâm Đồng mới gồm cả tỉnh Bình Thuận cũ, vốn thuộc nhóm các tỉnh phía Nam, không "
+        "thuộc vùng Miền Trung – Tây Nguyên trước ngày 1/7/2025.",
+        "The new Lâm Đồng also holds the former Bình Thuận, which belonged to the Southern "
+        "group, not to the Central and Central Highlands region, before 1 July 2025.",
+    ),
     "t_merger": (
         "Kinh phí và học viên theo đơn vị hành chính sau sáp nhập 2025",
         "Spending and trainees by the post-2025 units",
@@ -85,7 +99,7 @@ class RegionalOverview:
         self.lang = params.lang
         self.data = data or A.load_report_data(params.data)
         self.num = B.Numbering(self.lang)
-        self.name = provinces.area_label(params.region, params.year, self.lang)
+        self.name = provinces.area_label(params.region, params.year, self.lang, params.period)
         check_available(params, self.data.facts)
 
     @cached_property
@@ -98,9 +112,12 @@ class RegionalOverview:
     def totals(self) -> pd.DataFrame:
         """Regional sums of the data used beside the published regional figures."""
         f = self.data.facts
-        codes = provinces.region_members(self.p.region, self.p.year)
+        codes = provinces.region_members(self.p.region, self.p.year, self.p.period)
         mine = f[
-            f["area_code"].isin(codes) & (f["year"] == self.p.year) & (f["period"] == self.p.period)
+            f["area_code"].isin(codes)
+            & (f["vintage"] == vintage_of(self.p.year, self.p.period))
+            & (f["year"] == self.p.year)
+            & (f["period"] == self.p.period)
         ]
         sums = mine.groupby(["level", "activity", "indicator"])["actual"].sum(min_count=1)
         pub = self.data.published
@@ -130,7 +147,7 @@ class RegionalOverview:
         lang = self.lang
         title = _say("region_title", lang, name=self.name, year=str(self.p.year))
         f = self.data.facts
-        codes = provinces.region_members(self.p.region, self.p.year)
+        codes = provinces.region_members(self.p.region, self.p.year, self.p.period)
         present = f[
             f["area_code"].isin(codes) & (f["year"] == self.p.year) & (f["period"] == self.p.period)
         ]
@@ -285,31 +302,59 @@ class RegionalOverview:
         p = self.panel
         if p.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("f_none", lang), "kc-note"))
-        p = p.assign(new=p["area_code"].map(provinces.successor))
-        g = (
-            p.groupby("new", sort=True)
-            .agg(
-                budget_kc=("budget_kc", "sum"),
-                trainees=("trainees", "sum"),
-                old=("area_name", lambda s: ", ".join(s)),
+        if vintage_of(self.p.year, self.p.period) == OLD:
+            g = self._grouped_into_units(p)
+        else:  # the units themselves, with the provinces they were formed from
+            g = p.assign(
+                unit=p["area_name"],
+                old=p["area_code"].map(
+                    lambda c: ", ".join(units.unit_name(o, OLD) for o in units.predecessors(c))
+                ),
+                missing="",
             )
-            .reset_index()
-        )
-        g["unit"] = g["new"].map(lambda c: provinces.province_name(c, 2026))
         parts.append(
             B.table(
                 g,
                 [
                     ("unit", _say("new_unit", lang), None),
                     ("old", _say("old_units", lang), None),
+                    ("missing", _say("missing_olds", lang), None),
                     ("budget_kc", _say("budget", lang), lambda v: format_number(v, lang, 1)),
                     ("trainees", say("trainees", lang), lambda v: format_number(v, lang)),
                 ],
                 _say("t_merger", lang),
                 self.num,
+                note=_say("merger_partial", lang),
             )
         )
+        if "68" in set(p["area_code"].map(provinces.successor)) and self.p.region == "MTTN":
+            parts.append(B.paragraph(_say("lam_dong_note", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
+
+    @staticmethod
+    def _grouped_into_units(p: pd.DataFrame) -> pd.DataFrame:
+        """Old provinces summed into their new units; a unit with a former province
+        missing gets no sum (a partial sum is never shown), and names what is missing."""
+        p = p.assign(new=p["area_code"].map(provinces.successor))
+        g = (
+            p.groupby("new", sort=True)
+            .agg(
+                budget_kc=("budget_kc", lambda s: s.sum(min_count=len(s))),
+                trainees=("trainees", lambda s: s.sum(min_count=len(s))),
+                old=("area_name", lambda s: ", ".join(s)),
+                have=("area_code", lambda s: frozenset(s)),
+            )
+            .reset_index()
+        )
+        missing = [
+            ", ".join(units.unit_name(c, OLD) for c in units.predecessors(new) if c not in have)
+            for new, have in zip(g["new"], g["have"], strict=True)
+        ]
+        g["missing"] = missing
+        partial = g["missing"] != ""
+        g.loc[partial, ["budget_kc", "trainees"]] = np.nan
+        g["unit"] = g["new"].map(lambda c: units.unit_name(c, NEW))
+        return g
 
     def footer(self) -> B.HTMLBlock:
         """Provenance footer."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kcanalysis import panel as A  # noqa: N812
 from kcanalysis import plots
-from kcanalysis.sections import analysis as A  # noqa: N812
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections.words import say
 

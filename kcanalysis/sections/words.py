@@ -102,6 +102,41 @@ W: dict[str, tuple[str, str]] = {
     "actual": ("Thực hiện", "Actual"),
     "fulfil": ("Đạt % KH", "% of plan"),
     "last_year": ("Cùng kỳ năm trước", "Last year"),
+    "merger_unit": (
+        "{name} là đơn vị hành chính mới từ ngày 1/7/2025, hợp nhất từ các tỉnh cũ {olds}.",
+        "{name} is a new administrative unit from 1 July 2025, formed from the former "
+        "provinces {olds}.",
+    ),
+    "merger_compare": (
+        "So sánh với năm {year} là so sánh với tổng của các tỉnh cũ {olds}.",
+        "The comparison with {year} is with the sum of the former provinces {olds}.",
+    ),
+    "merger_missing": (
+        "Không so sánh với năm {year}: thiếu số liệu của tỉnh cũ {missing}; tổng của chỉ "
+        "một phần các tỉnh cũ không được dùng.",
+        "No comparison with {year}: the former province {missing} has no figures; a sum of "
+        "only some of the former provinces is never used.",
+    ),
+    "merger_trend": (
+        "Các năm trước 2025 là tổng của các tỉnh cũ {olds}; đường chấm đánh dấu ngày hợp "
+        "nhất 1/7/2025.",
+        "Years before 2025 are the sums of the former provinces {olds}; the dotted line "
+        "marks the merger of 1 July 2025.",
+    ),
+    "merger_mark": ("Hợp nhất 1/7/2025", "Merger, 1 July 2025"),
+    "merger_old": (
+        "Số liệu của tỉnh {name} trước ngày 1/7/2025; từ ngày đó tỉnh {name} hợp nhất vào {new}.",
+        "Figures of the province of {name} before 1 July 2025; from that day {name} is "
+        "part of {new}.",
+    ),
+    "cpi_carried": (
+        "Chưa có chỉ số giá tiêu dùng năm {years}; giá so sánh dùng chỉ số năm {last}, năm "
+        "mới nhất đã công bố.",
+        "No consumer price index for {years} yet; constant prices use that of {last}, the "
+        "latest published.",
+    ),
+    "pub_area": ("Tỉnh", "Province"),
+    "former": ("{name} (tỉnh cũ, trước 1/7/2025)", "{name} (former province, before 1 July 2025)"),
     "change": ("Thay đổi", "Change"),
     "region_median": ("Trung vị vùng", "Regional median"),
     "activity": ("Nội dung", "Activity"),
@@ -224,8 +259,8 @@ W: dict[str, tuple[str, str]] = {
     "target_budget": ("Kinh phí mục tiêu (triệu đồng)", "Target spending (million VND)"),
     "t_dea": ("Hiệu quả DEA, tỉnh tham chiếu và mục tiêu", "DEA efficiency, peers and target"),
     "no_dea": (
-        "Quá ít tỉnh có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
-        "Too few provinces with data for this period for DEA (9 needed).",
+        "Quá ít đơn vị có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
+        "Too few units with data for this period for DEA (9 needed).",
     ),
     "t_malmquist": (
         "Chỉ số năng suất Malmquist từ {prev} đến {year}",
@@ -244,6 +279,16 @@ W: dict[str, tuple[str, str]] = {
         "Totals are computed from detail rows where a report gives none.",
     ),
     "dq_rows": ("{n} dòng số liệu.", "{n} rows of data."),
+    "src_demo": (
+        "Dữ liệu minh họa tổng hợp do chương trình kcanalysis sinh ra; không phải số liệu thực.",
+        "Synthetic demonstration data made by the kcanalysis generator; not real data.",
+    ),
+    "dq_quarantined": (
+        "{n} dòng trong tệp số liệu bị cách ly khi đọc và không được dùng trong báo cáo này; "
+        "từng dòng và lý do (theo bộ đọc tệp):",
+        "{n} rows of the data files were quarantined when read and are not used in this "
+        "report; each row and its reason:",
+    ),
     "dq_qualified": (
         "{n} giá trị có ghi chú định tính (hơn, dưới, khoảng).",
         "{n} values carry a qualifier (more than, less than, about).",
@@ -263,7 +308,14 @@ W: dict[str, tuple[str, str]] = {
     "t_published": ("Số liệu khuyến công đã công bố", "Published khuyến công figures"),
 }
 
-_PERIOD = {"FY": ("Cả năm", "Full year")}
+_PERIOD = {
+    "FY": ("Cả năm", "Full year"),
+    "H2": ("6 tháng cuối năm", "July–December"),
+    "Q1": ("Quý I", "First quarter"),
+    "Q2": ("Quý II", "Second quarter"),
+    "Q3": ("Quý III", "Third quarter"),
+    "Q4": ("Quý IV", "Fourth quarter"),
+}
 
 #: Fixed phrases of the indicators' and methods' `reason` texts, in Vietnamese.
 _REASON_PHRASES = (
@@ -289,6 +341,28 @@ _REASON_PHRASES = (
 )
 
 
+#: Reasons with figures in them: (pattern, Vietnamese template).
+_REASON_PATTERNS = (
+    (
+        re.compile(r"no CPI for the data's years \(CPI table covers (\d{4})-(\d{4})\)"),
+        r"không có chỉ số giá tiêu dùng cho các năm của số liệu (bảng CPI có các năm \1–\2)",
+    ),
+    (
+        re.compile(r"no CPI for (\d{4}) \(CPI table covers (\d{4})-(\d{4})\)"),
+        r"chưa có chỉ số giá tiêu dùng năm \1 (bảng CPI có các năm \2–\3)",
+    ),
+    (
+        re.compile(r"no constant prices for a multi-year total \(spending by year unknown\)"),
+        "không tính được theo giá so sánh cho tổng nhiều năm (không rõ chi tiêu từng năm)",
+    ),
+    (re.compile(r"no value for (\d{4})"), r"không có số liệu năm \1"),
+    (
+        re.compile(r"no project due by (\d{4})-(\d{2})-(\d{2})"),
+        r"không có đề án đến hạn trước \3/\2/\1",
+    ),
+)
+
+
 def translate_reason(text: object, lang: str) -> str:
     """Return a `reason` text of the indicators in `lang` (English texts are kept as is)."""
     from kcanalysis import vocab
@@ -296,6 +370,8 @@ def translate_reason(text: object, lang: str) -> str:
     text = "" if text is None or text != text else str(text)
     if check_lang(lang) == "en" or not text:
         return text
+    for pattern, vi in _REASON_PATTERNS:
+        text = pattern.sub(vi, text)
     pairs = list(_REASON_PHRASES)
     for term in vocab.INDICATORS.values():
         name = term.en.lower()
@@ -306,6 +382,15 @@ def translate_reason(text: object, lang: str) -> str:
     for en, vi in sorted(pairs, key=lambda p: -len(p[0])):
         text = text.replace(en, vi)
     return text
+
+
+def source_label(source: str, lang: str) -> str:
+    """Return a `source` text for readers: the demo generator's mark in `lang`."""
+    from kcanalysis.datasets import SYNTHETIC_MARK
+
+    if SYNTHETIC_MARK in source and source.startswith(SYNTHETIC_MARK):
+        return say("src_demo", lang)
+    return source
 
 
 def say(key: str, lang: str, **fields: str) -> str:

@@ -12,17 +12,22 @@ from kcanalysis.reporting.batch.jobs import check_data
 MTTN = ["44", "45", "46", "48", "49", "51", "52", "54", "56", "58", "62", "64", "66", "67", "68"]
 
 
-def test_demo_run_file_expands_to_15_provinces_twice_plus_two_overviews(tmp_path):
+def test_demo_run_file_expands_to_the_provinces_the_units_and_three_overviews(tmp_path):
     plan = read_plan(PROJECT / "params" / "demo.yaml", out=tmp_path)
-    assert len(plan.jobs) == 32
+    # 15 provinces x (2011 M8, 2024 FY) + 8 post-merger units x 2026 + 3 overviews = 41.
+    assert len(plan.jobs) == 15 * 2 + 8 + 3
     provinces = [j for j in plan.jobs if j.notebook == "province_report"]
-    assert sorted({j.area for j in provinces}) == MTTN
-    assert {(j.year, j.period) for j in provinces} == {(2011, "M8"), (2024, "FY")}
+    old = [j for j in provinces if j.year < 2025]
+    assert sorted({j.area for j in old}) == MTTN
+    assert {(j.year, j.period) for j in old} == {(2011, "M8"), (2024, "FY")}
+    new = sorted(j.area for j in provinces if j.year == 2026)
+    assert new == ["44", "46", "48", "51", "52", "56", "66", "68"]
     assert all(j.lang == "vi" and j.params["region"] == "MTTN" for j in provinces)
     overviews = [j for j in plan.jobs if j.notebook == "regional_overview"]
     assert [(j.area, j.year, j.period) for j in overviews] == [
         ("MTTN", 2011, "M8"),
         ("MTTN", 2024, "FY"),
+        ("MTTN", 2026, "FY"),
     ]
     assert plan.jobs[0].html == tmp_path / "2011" / "M8" / "44-quang-binh.html"
     assert overviews[1].html == tmp_path / "2024" / "FY" / "mttn.html"
@@ -234,5 +239,5 @@ def test_two_entries_writing_the_same_file_are_refused_unless_identical(tmp_path
 
 def test_a_code_that_names_no_unit_in_the_year_is_refused(tmp_path):
     doc = {"notebook": "province_report", "areas": ["64"], "years": 2030}
-    with pytest.raises(ParameterError, match="names no unit in 2030"):
+    with pytest.raises(ParameterError, match="since then Gia Lai is code 52"):
         read_plan(write_run(tmp_path, doc))

@@ -45,14 +45,14 @@ def _outcome(tmp_path: Path, synthetic: bool = True) -> Outcome:
 
 def test_index_has_a_row_per_report_and_escapes_errors(tmp_path):
     html = render_index(_outcome(tmp_path))
-    assert html.count('<tr class="kc-row') == 32
+    assert html.count('<tr class="kc-row') == 41  # params/demo.yaml: 15 x 2 + 8 + 3
     assert HOSTILE not in html and "<script>document.title" not in html
     assert (
         "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; &amp; &quot;quotes&quot;"
         in html
     )
     assert 'id="kc-failed"' in html and "Báo cáo không tạo được (2)" in html
-    assert '<div class="kc-banner" role="note">DỮ LIỆU MINH HỌA TỔNG HỢP: 32 báo cáo' in html
+    assert '<div class="kc-banner" role="note">DỮ LIỆU MINH HỌA TỔNG HỢP: 41 báo cáo' in html
     assert 'href="2011/M8/44-quang-binh.html"' in html
     assert "1,0 tỷ đồng" in html and "50,0%" in html  # Vietnamese number formatting
     assert 'data-sort="1000"' in html

@@ -73,8 +73,8 @@ def test_arguments_are_checked():
     with pytest.raises(UnknownProvinceError) as err:
         load(PUBLISHED, province="Dak Lac Nong")
     assert len(err.value.suggestions) == 3
-    with pytest.raises(ParameterError, match="period='Q3'"):
-        load(PUBLISHED, period="Q3")
+    with pytest.raises(ParameterError, match="period='Q5'"):
+        load(PUBLISHED, period="Q5")
     with pytest.raises(ParameterError, match="not a year"):
         load(PUBLISHED, year="2017a")
 

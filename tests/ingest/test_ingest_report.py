@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from kcanalysis.ingest.context import read_title
 from kcanalysis.ingest.dates import parse_date
-from kcanalysis.ingest.job import period_of
 from kcanalysis.ingest.legacy import detect_legacy
 from kcanalysis.ingest.numbers import parse_text
+from kcanalysis.ingest.period_words import period_of
 from kcanalysis.ingest.report import column_letter, neutralise
 from kcanalysis.ingest.sections import depth, is_subtotal, level_of_text, split_numbering
 from kcanalysis.ingest.tables import locate

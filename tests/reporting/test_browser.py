@@ -164,3 +164,28 @@ def test_hostile_error_messages_never_run_in_the_index(tmp_path):
     assert 'data-pwned="' not in dom
     assert "onerror=" in dom  # the error text is shown, as text
     assert '<a href="javascript:' not in dom
+
+
+@pytest.fixture(scope="module")
+def merged_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("merged")
+    return render_report("province_report", {"province": "Đắk Lắk", "year": 2025}, out)
+
+
+def test_a_new_units_report_shows_the_merger_sentence_on_its_first_screen(merged_report, tmp_path):
+    # New Đắk Lắk (old Đắk Lắk + Phú Yên) for FY 2025: the header names the predecessors,
+    # and Table 1's comparison with 2024 says it uses their sum.
+    dom = chromium(merged_report.as_uri(), tmp_path / "p", "--dump-dom").stdout
+    unit = "hợp nhất từ các tỉnh cũ Đắk Lắk và Phú Yên"
+    compare = "So sánh với năm 2024 là so sánh với tổng của các tỉnh cũ Đắk Lắk và Phú Yên."
+    assert unit in dom and compare in dom
+    # Visible: in a styled paragraph before the summary, not in a hidden element.
+    assert dom.index(unit) < dom.index("Tóm tắt kết quả")
+    css = (Path(__file__).parents[2] / "kcanalysis/reporting/templates/report.css").read_text()
+    rule = next(line for line in css.splitlines() if line.startswith(".kc-merger"))
+    assert "display: none" not in rule and "visibility" not in rule
+    shot = tmp_path / "merged.png"
+    run = chromium(
+        merged_report.as_uri(), tmp_path / "q", "--window-size=1200,900", f"--screenshot={shot}"
+    )
+    assert run.returncode == 0 and shot.stat().st_size > 10_000

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from kcanalysis.panel import load_report_data
 from kcanalysis.reporting import render_report
-from kcanalysis.sections.analysis import load_report_data
 
 from .htmltables import read_tables, vi_number
 

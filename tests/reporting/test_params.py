@@ -2,6 +2,7 @@ import papermill as pm
 import pytest
 
 from kcanalysis.errors import ParameterError
+from kcanalysis.panel import load_report_data
 from kcanalysis.params import (
     NOTEBOOK_PARAMS,
     ProvinceReportParams,
@@ -9,7 +10,6 @@ from kcanalysis.params import (
     check_available,
 )
 from kcanalysis.reporting.execute import notebook_path
-from kcanalysis.sections.analysis import load_report_data
 
 
 @pytest.mark.parametrize("name", sorted(NOTEBOOK_PARAMS))
@@ -35,7 +35,7 @@ def test_province_is_normalised_to_its_code():
         ({"province": "66", "year": "2024"}, "'year' must be int"),
         ({"province": "66", "year": True}, "'year' must be int"),
         ({"province": "66", "lang": "fr"}, "'lang'='fr' is not supported"),
-        ({"province": "66", "period": "Q1"}, "not a period"),
+        ({"province": "66", "period": "Q5"}, "not a period"),
         ({"province": "66", "data": ["/nonexistent.csv"]}, "does not exist"),
     ],
 )

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kcanalysis.sections.analysis import shrink_log_costs
+from kcanalysis.panel import shrink_log_costs
 from kcanalysis.sections.words import period_label, translate_reason
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kcanalysis.ingest import load
-from kcanalysis.sections.analysis import dea_scores, region_panel
+from kcanalysis.panel import dea_scores, region_panel
 
 
 def test_an_empty_region_panel_has_its_columns_and_no_dea(tmp_path):

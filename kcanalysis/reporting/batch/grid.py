@@ -399,7 +399,7 @@ def _areas(spec: object, nb: _Notebook, year: int, period: str, data: tuple[str,
         region = provinces.get_region(spec.split(":", 1)[1].strip()).region_id
         if nb.area_field == "region":
             return [region], None
-        return provinces.region_members(region, year), region
+        return provinces.region_members(region, year, period), region
     items = _as_list(spec)
     if not items or not all(isinstance(a, str | int) and not isinstance(a, bool) for a in items):
         raise ParameterError(

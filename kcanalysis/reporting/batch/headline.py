@@ -47,7 +47,7 @@ def from_data(job) -> dict:
     facts = load_data(job.data).facts
     areas = [job.area]
     if job.area in provinces.regions():
-        areas = provinces.region_members(job.area, job.year)
+        areas = provinces.region_members(job.area, job.year, job.period)
     rows = facts[
         facts["area_code"].isin(areas)
         & (facts["year"] == job.year)

@@ -174,7 +174,7 @@ def _area_label(job, lang: str) -> str:
     from kcanalysis import provinces
 
     try:
-        return provinces.area_label(job.area, job.year, lang)
+        return provinces.area_label(job.area, job.year, lang, job.period)
     except Exception:
         return job.area
 

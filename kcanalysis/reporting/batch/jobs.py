@@ -113,7 +113,7 @@ def _version(path: str) -> tuple:
 
 def load_data(data: tuple[str, ...]):
     """Return `load_report_data(data)`, loaded once per version of the files."""
-    from kcanalysis.sections.analysis import load_report_data
+    from kcanalysis.panel import load_report_data
 
     key = (tuple(data), tuple(_version(p) for p in data))
     with _DATA_LOCK:

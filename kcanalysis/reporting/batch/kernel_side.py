@@ -3,7 +3,7 @@
 The batch runner calls these functions through a silent execute request, so they leave
 no names in the user namespace and no entry in the history.
 
-`prepare` also memoizes `kcanalysis.sections.analysis.load_report_data` in this kernel:
+`prepare` also memoizes `kcanalysis.panel.load_report_data` in this kernel:
 reading and totalling the data is half a second per report, the same for every report
 of a batch. The memo is keyed on the data files' paths, inodes, sizes, modification and
 change times (the built-in files included), and every call returns fresh copies of the
@@ -98,7 +98,7 @@ def _stamp(data) -> tuple:
 
 def _memoize_report_data(keep: int = 4) -> None:
     """Wrap `load_report_data` with a small memo that returns copies (see above)."""
-    from kcanalysis.sections import analysis
+    from kcanalysis import panel as analysis
 
     original = analysis.load_report_data
     if getattr(original, "_kc_memo", False):

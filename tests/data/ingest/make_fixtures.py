@@ -423,6 +423,63 @@ def canonical_half_year() -> Sheet:
     return Sheet("canonical_half_year", rows, ["A1:F1", "A2:F2"])
 
 
+def canonical_phu_yen_h1_2025() -> Sheet:
+    """Phú Yên, first six months of 2025 (made up), reported before the province joined
+    Đắk Lắk on 1 July 2025: the actuals are Phú Yên's (54, the 63-province map), while the
+    plan for the year (FY 2025) belongs to the new Đắk Lắk and is not loaded."""
+    rows = [
+        ["BÁO CÁO KẾT QUẢ KHUYẾN CÔNG 6 THÁNG ĐẦU NĂM 2025"],
+        ["Tỉnh Phú Yên"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2025", "Thực hiện 6 tháng đầu năm",
+         "Tỷ lệ (%)"],
+        [1, "Số đề án", "đề án", 14, 6, "42,9"],
+        [2, "Kinh phí khuyến công", "triệu đồng", "3.600,0", "1.420,5", "39,5"],
+        [3, "Số lao động được đào tạo", "người", 350, None, None],
+        ["Ghi chú: số liệu minh họa, không phải số liệu thực."],
+    ]  # fmt: skip
+    return Sheet("canonical_phu_yen_h1_2025", rows, ["A1:F1", "A2:F2", "A7:F7"])
+
+
+def canonical_merger_mixed() -> Sheet:
+    """2025 across the merger (made up): the old Đắk Lắk and Phú Yên for the first six
+    months, the new Đắk Lắk (which holds Phú Yên) for the whole year, and Phú Yên's own
+    2021-2025 total, marked as of the old map by its "Địa giới" (vintage) cell."""
+    rows = [
+        ["SỐ LIỆU KHUYẾN CÔNG NĂM 2025 (SỐ LIỆU MINH HỌA, KHÔNG PHẢI SỐ LIỆU THỰC)"],
+        ["Mã tỉnh", "Tỉnh", "Địa giới", "Năm", "Kỳ", "Cấp", "Hoạt động", "Chỉ tiêu", "ĐVT",
+         "Kế hoạch", "Thực hiện", "Ghi chú"],
+        [66, "Đắk Lắk", None, 2025, "6 tháng đầu năm", "ALL", "Tất cả",
+         "Kinh phí khuyến công", "triệu đồng", None, 2150, "Đắk Lắk trước 1/7/2025"],
+        [None, "Phú Yên", None, 2025, "H1", "ALL", "Tất cả", "Kinh phí khuyến công",
+         "triệu đồng", None, 1420.5, None],
+        [66, "Đắk Lắk", None, 2025, "Cả năm", "ALL", "Tất cả", "Kinh phí khuyến công",
+         "triệu đồng", 9800, 9450, "Đắk Lắk mới, gồm cả Phú Yên"],
+        [54, "Phú Yên", 2008, 2025, "Giai đoạn 2021-2025", "ALL", "Tất cả", "Số đề án",
+         "đề án", None, 58, "tổng 5 năm của tỉnh Phú Yên"],
+    ]  # fmt: skip
+    return Sheet("canonical_merger_mixed", rows, ["A1:L1"])
+
+
+def summary_q3_2025() -> Sheet:
+    """New Gia Lai (52: old Gia Lai and Bình Định), third quarter of 2025 (made up): "Kế
+    hoạch năm 2025" (FY), "Thực hiện quý III" (Q3) and "Ước TH 6 tháng cuối năm" (H2)."""
+    rows = [
+        ["BÁO CÁO KẾT QUẢ KHUYẾN CÔNG QUÝ III NĂM 2025"],
+        ["TỈNH GIA LAI"],
+        [None, None, None, None, None, None, None, "ĐVT: triệu đồng"],
+        ["STT", "Nội dung", "Kế hoạch năm 2025", None, "Thực hiện quý III", None,
+         "Ước TH 6 tháng cuối năm", None],
+        [None, None, "Số đề án", "Kinh phí", "Số đề án", "Kinh phí", "Số đề án", "Kinh phí"],
+        [1, "Đào tạo nghề", 6, 900, 2, 280, 5, 760],
+        [2, "Hỗ trợ máy móc thiết bị", 12, 4200, 4, 1350, 9, 3150],
+        [None, "Tổng cộng", F("SUM(C6:C7)", 18), F("SUM(D6:D7)", 5100), F("SUM(E6:E7)", 6),
+         F("SUM(F6:F7)", 1630), F("SUM(G6:G7)", 14), F("SUM(H6:H7)", 3910)],
+        ["Ghi chú: số liệu minh họa, không phải số liệu thực."],
+    ]  # fmt: skip
+    merges = ["A1:H1", "A2:H2", "A4:A5", "B4:B5", "C4:D4", "E4:F4", "G4:H4", "A9:H9"]
+    return Sheet("summary_q3_2025", rows, merges)
+
+
 def summary_vni() -> Sheet:
     """Kon Tum 2008, local programme 450 million VND (tapchicongthuong.vn), VNI font text."""
     rows = [
@@ -941,7 +998,7 @@ def canonical_vi(name: str, **csv_opts) -> Sheet:
     return Sheet(name, CANONICAL_VI, ["A1:K1"], csv=csv_opts, xlsx=name == "canonical_vi")
 
 
-EN_HEADER = list(FACTS_COLUMNS)  # the canonical columns, in their order
+EN_HEADER = [c for c in FACTS_COLUMNS if c != "vintage"]  # canonical order; vintage derived
 
 
 def canonical_en_clean() -> Sheet:
@@ -1223,6 +1280,9 @@ SHEETS = [
     many("many_b", "8200"),
     many("many_c", "8300"),
     formula_nocache(),
+    canonical_phu_yen_h1_2025(),
+    canonical_merger_mixed(),
+    summary_q3_2025(),
 ]
 
 
