@@ -261,15 +261,28 @@ class ProvinceReport:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
-            out.append(
-                say(
-                    key,
-                    lang,
-                    slope=format_number(abs(ts.slope), lang, 2),
-                    p=format_number(mk.p, lang, 3),
+            # A rise or a fall is stated only when the slope's interval excludes 0.
+            if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
+                out.append(
+                    say(
+                        "f_trend_none",
+                        lang,
+                        slope=format_number(ts.slope, lang, 2),
+                        low=format_number(ts.low, lang, 2),
+                        high=format_number(ts.high, lang, 2),
+                        p=format_number(mk.p, lang, 3),
+                    )
                 )
-            )
+            else:
+                key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
+                out.append(
+                    say(
+                        key,
+                        lang,
+                        slope=format_number(abs(ts.slope), lang, 2),
+                        p=format_number(mk.p, lang, 3),
+                    )
+                )
         if len(self.dea) and self.area in set(self.dea["area_code"]):
             r = self.dea.set_index("area_code").loc[self.area]
             out.append(

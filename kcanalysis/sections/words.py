@@ -76,6 +76,12 @@ W: dict[str, tuple[str, str]] = {
         "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
         "Cost per trainee rose by about {slope} million VND a year (Mann–Kendall p = {p}).",
     ),
+    "f_trend_none": (
+        "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (Mann–Kendall p = {p}).",
+        "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "with a 95% interval from {low} to {high} (Mann–Kendall p = {p}).",
+    ),
     "f_dea": (
         "Hiệu quả DEA (CRS) so với các tỉnh trong vùng: {score}; tỉnh tham chiếu: {peers}.",
         "DEA efficiency (CRS) against the region's provinces: {score}; peers: {peers}.",

@@ -232,3 +232,19 @@ def test_relative_data_paths_are_resolved_against_the_callers_folder(tmp_path, m
     monkeypatch.chdir(tmp_path)
     params = ProvinceReportParams(province="66", year=2024, data=["own.csv"])
     assert params.data == [str(tmp_path / "own.csv")]
+
+
+def test_no_rise_is_stated_when_the_slopes_interval_spans_zero():
+    rows = []
+    # Real cost per trainee (2024 prices, million VND): 2021 10, 2022 12, 2023 9, 2024 11
+    # (budget / 100 trainees, deflated). Theil-Sen pairwise slopes span both signs, so the
+    # interval includes 0 and the summary must not say "tăng" or "giảm".
+    for year, budget in {2021: 1000, 2022: 1200, 2023: 900, 2024: 1100}.items():
+        rows += [_row("66", year, budget), _row("66", year, 100, indicator="trainees")]
+    report = _report(_data(rows), "66", 2024)
+    _, ts, _ = report.trend
+    assert ts.low <= 0 <= ts.high
+    trend = [f for f in report.findings if "xu hướng" in f or "mỗi năm" in f]
+    assert len(trend) == 1 and trend[0].startswith(
+        "Chi phí cho một học viên không có xu hướng rõ rệt"
+    )
