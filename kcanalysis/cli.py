@@ -72,7 +72,12 @@ def provinces_cmd(year: int | None, period: str) -> None:
 @main.command()
 @click.option("--province", help="Province name or code (a report on one province).")
 @click.option("--region", help="Region id, e.g. MTTN (a regional overview).")
-@click.option("--year", type=int, required=True)
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="The report's year (for a programme period P<a>-<b>: b, which is the default).",
+)
 @click.option(
     "--period",
     default="FY",
@@ -96,18 +101,35 @@ def provinces_cmd(year: int | None, period: str) -> None:
 def report(province, region, year, period, lang, data, out) -> None:
     """Render one report: execute its notebook with papermill and publish HTML.
 
-    The last line printed is the HTML path.
+    A programme period (``--period P2021-2025``) renders the programme review, of a
+    province or, with ``--region`` alone, of a region. The last line printed is the HTML
+    path.
     """
     from pathlib import Path
 
     from kcanalysis.errors import ParameterError
-    from kcanalysis.params import ProvinceReportParams, RegionalOverviewParams
+    from kcanalysis.params import (
+        ProgrammeReviewParams,
+        ProvinceReportParams,
+        RegionalOverviewParams,
+    )
+    from kcanalysis.periods import normalize_period, programme_years
     from kcanalysis.reporting import render_report
 
     if bool(province) == bool(region) and not (province and region):
         raise ParameterError("Give either --province or --region (not both, not neither).")
+    span = programme_years(normalize_period(period))
+    if year is None and span is None:
+        raise ParameterError("Give --year (it may be left out only for a programme period).")
+    year = span[1] if year is None else year
     common = {"year": year, "period": period, "lang": lang, "data": list(data)}
-    if province:
+    if span is not None:
+        area = {"province": province or region}
+        if province and region:
+            area["region"] = region
+        params = ProgrammeReviewParams.from_dict({**area, **common})
+        notebook = "programme_review"
+    elif province:
         params = ProvinceReportParams.from_dict(
             {"province": province, **common, **({"region": region} if region else {})}
         )

@@ -121,6 +121,35 @@ class ProvinceReportParams(_Params):
         object.__setattr__(self, "region", region)
 
 
+@dataclass(frozen=True)
+class ProgrammeReviewParams(ProvinceReportParams):
+    """Parameters of a programme review (``notebooks/programme_review.ipynb``).
+
+    `period` is a programme period ``P<a>-<b>`` and `year` its last year (2025 for
+    2021–2025); `province` may be a province or a region id, as in a province report.
+    """
+
+    province: str = "Đắk Lắk"
+    year: int = 2025
+    period: str = "P2021-2025"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        from kcanalysis.periods import programme_years
+
+        span = programme_years(self.period)
+        if span is None:
+            raise ParameterError(
+                f"Parameter 'period'={self.period!r}: a programme review takes a programme "
+                "period such as P2021-2025 or P2026-2030."
+            )
+        if self.year != span[1]:
+            raise ParameterError(
+                f"Parameter 'year'={self.year}: a review of {self.period} has year={span[1]}, "
+                "the period's last year."
+            )
+
+
 def _area_code(value: str, year: int, period: str) -> str:
     """Return the code of a region id, or of the unit a province name or code means for
     (`year`, `period`): after 1 July 2025 a merged-away name is refused, with its
@@ -190,6 +219,7 @@ NOTEBOOK_PARAMS: dict[str, type[_Params]] = {
     "province_report": ProvinceReportParams,
     "regional_overview": RegionalOverviewParams,
     "explore": ExploreParams,
+    "programme_review": ProgrammeReviewParams,
 }
 
 
@@ -202,6 +232,9 @@ def check_available(params: _Params, facts) -> None:
     """
     area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
     year, period = params.year, params.period  # type: ignore[attr-defined]
+    if isinstance(params, ProgrammeReviewParams):
+        _check_review(params, facts)
+        return
     vintage = vintage_of(year, period)
     if area in provinces.regions():
         members = [*provinces.region_members(area, year, period), area]
@@ -221,6 +254,21 @@ def check_available(params: _Params, facts) -> None:
             "2026 (synthetic demo). For another area or year pass your own file: "
             "--data FILE.xlsx (or `data: [FILE.xlsx]` in a run file)."
         )
+
+
+def _check_review(params: ProgrammeReviewParams, facts) -> None:
+    """A review needs full-year rows of at least one year of its period."""
+    from kcanalysis.programme import yearly_table
+
+    table = yearly_table(facts, params.province, params.period, params.base_year)
+    if table["actual"].notna().any():
+        return
+    raise ParameterError(
+        f"No full-year data for area {params.province} in {params.period}: a review adds "
+        "up the FY rows of the period's years (for a unit formed in 2025, its former "
+        "provinces' rows before the merger). The built-in data cover the MTTN provinces "
+        "and units 2011-2026 (synthetic demo); pass your own file with --data FILE.xlsx."
+    )
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

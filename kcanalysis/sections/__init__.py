@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kcanalysis.params import ProvinceReportParams, RegionalOverviewParams
+from kcanalysis.params import ProgrammeReviewParams, ProvinceReportParams, RegionalOverviewParams
 
 
 def province_report(**params):
@@ -19,4 +19,11 @@ def regional_overview(**params):
     return RegionalOverview(RegionalOverviewParams.from_dict(params))
 
 
-__all__ = ["province_report", "regional_overview"]
+def programme_review(**params):
+    """Validate the parameters and return a `ProgrammeReview` (2021–2025, 2026–2030)."""
+    from kcanalysis.sections.review import ProgrammeReview
+
+    return ProgrammeReview(ProgrammeReviewParams.from_dict(params))
+
+
+__all__ = ["programme_review", "province_report", "regional_overview"]

@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from kcanalysis import indicators, methods, plots, provinces, vocab
+from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.datasets.cpi import cpi_carried_years, latest_cpi_year
 from kcanalysis.params import ProvinceReportParams
@@ -357,6 +357,7 @@ class ProvinceReport:
         )
         if "compare" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["compare"], "kc-merger"))
+        parts.append(self._programme_pace())
         bars = show.dropna(subset=["planned", "actual"])
         if len(bars):
             fig = plots.plot_plan_vs_actual(
@@ -383,6 +384,36 @@ class ProvinceReport:
         else:
             parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
+
+    def _programme_pace(self) -> str:
+        """Where the unit stands against its running programme's plan (full years only)."""
+        running = programme.running_period(self.p.year)
+        if self.p.period != "FY" or running is None or self.area in provinces.regions():
+            return ""
+        pace = programme.pace(self.data.facts, self.area, self.p.year, running)
+        if pace is None:
+            return ""
+        lang = self.lang
+        a, b = programme.period_years(running)
+        money = lambda v: format_number(v, lang, 1)  # noqa: E731
+        row = pd.DataFrame([pace])
+        return B.table(
+            row,
+            [
+                (
+                    "years_done",
+                    say("pace_years", lang),
+                    lambda v: f"{int(v)}/{int(row['years_total'][0])}",
+                ),
+                ("plan", say("pace_plan", lang), money),
+                ("cumulative", say("pace_done", lang, a=str(a), year=str(self.p.year)), money),
+                ("share", say("pace_share", lang), lambda v: format_percent_value(v, lang)),
+                ("needed_per_year", say("pace_needed", lang), money),
+            ],
+            say("t_pace", lang, a=str(a), b=str(b)),
+            self.num,
+            note=say("pace_note", lang),
+        )
 
     def purpose(self) -> B.HTMLBlock:
         """Section 2: disbursement and spending by activity against plan."""

@@ -129,6 +129,21 @@ W: dict[str, tuple[str, str]] = {
         "Years before 2025 are the sums of the former provinces {olds}; the dotted line "
         "marks the merger of 1 July 2025.",
     ),
+    "t_pace": (
+        "Tiến độ thực hiện chương trình khuyến công giai đoạn {a}–{b}",
+        "Progress of the {a}–{b} industrial extension programme",
+    ),
+    "pace_years": ("Số năm đã qua", "Years done"),
+    "pace_plan": ("Kinh phí kế hoạch cả giai đoạn", "Programme budget"),
+    "pace_done": ("Đã thực hiện {a}–{year}", "Spent {a}–{year}"),
+    "pace_share": ("Đạt % kế hoạch giai đoạn", "% of the programme budget"),
+    "pace_needed": ("Cần bình quân mỗi năm còn lại", "Needed per remaining year"),
+    "pace_note": (
+        "Kinh phí khuyến công, triệu đồng, giá hiện hành; kế hoạch giai đoạn theo số liệu "
+        "kế hoạch chương trình của đơn vị.",
+        "Khuyến công funds, million VND, current prices; the programme budget is the unit's "
+        "programme plan in the data.",
+    ),
     "merger_mark": ("Hợp nhất 1/7/2025", "Merger, 1 July 2025"),
     "merger_old": (
         "Số liệu của tỉnh {name} trước ngày 1/7/2025; từ ngày đó tỉnh {name} hợp nhất vào {new}.",

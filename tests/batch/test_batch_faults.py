@@ -324,7 +324,7 @@ def test_a_fault_during_a_batch_fails_that_report_keeps_earlier_outputs_and_stop
         )
     lines = second.stdout.splitlines()
     failed = [line for line in lines if line.startswith("  FAILED")]
-    assert len(failed) == 1 and "Đắk Lắk 2024 FY" in failed[0]
+    assert len(failed) == 1 and "Đắk Lắk – Cả năm 2024" in failed[0]
     assert f"Cannot write {folder / '66-dak-lak.tiny.ipynb'}: {reason}" in failed[0]
     assert f"  not rendered: Cannot write {folder / '66-dak-lak.tiny.ipynb'}" in second.stdout
     assert "1 failed" in lines[-1] and "2 not run" in lines[-1]

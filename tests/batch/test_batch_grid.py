@@ -14,8 +14,11 @@ MTTN = ["44", "45", "46", "48", "49", "51", "52", "54", "56", "58", "62", "64", 
 
 def test_demo_run_file_expands_to_the_provinces_the_units_and_three_overviews(tmp_path):
     plan = read_plan(PROJECT / "params" / "demo.yaml", out=tmp_path)
-    # 15 provinces x (2011 M8, 2024 FY) + 8 post-merger units x 2026 + 3 overviews = 41.
-    assert len(plan.jobs) == 15 * 2 + 8 + 3
+    # 15 provinces x (2011 M8, 2024 FY) + 8 post-merger units x 2026 + 3 overviews
+    # + 2 programme reviews (MTTN and Đắk Lắk, 2021-2025) = 43.
+    assert len(plan.jobs) == 15 * 2 + 8 + 3 + 2
+    reviews = [(j.area, j.year, j.period) for j in plan.jobs if j.notebook == "programme_review"]
+    assert reviews == [("MTTN", 2025, "P2021-2025"), ("66", 2025, "P2021-2025")]
     provinces = [j for j in plan.jobs if j.notebook == "province_report"]
     old = [j for j in provinces if j.year < 2025]
     assert sorted({j.area for j in old}) == MTTN

@@ -45,14 +45,14 @@ def _outcome(tmp_path: Path, synthetic: bool = True) -> Outcome:
 
 def test_index_has_a_row_per_report_and_escapes_errors(tmp_path):
     html = render_index(_outcome(tmp_path))
-    assert html.count('<tr class="kc-row') == 41  # params/demo.yaml: 15 x 2 + 8 + 3
+    assert html.count('<tr class="kc-row') == 43  # params/demo.yaml: 15 x 2 + 8 + 3 + 2
     assert HOSTILE not in html and "<script>document.title" not in html
     assert (
         "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; &amp; &quot;quotes&quot;"
         in html
     )
     assert 'id="kc-failed"' in html and "Báo cáo không tạo được (2)" in html
-    assert '<div class="kc-banner" role="note">DỮ LIỆU MINH HỌA TỔNG HỢP: 41 báo cáo' in html
+    assert '<div class="kc-banner" role="note">DỮ LIỆU MINH HỌA TỔNG HỢP: 43 báo cáo' in html
     assert 'href="2011/M8/44-quang-binh.html"' in html
     assert "1,0 tỷ đồng" in html and "50,0%" in html  # Vietnamese number formatting
     assert 'data-sort="1000"' in html
@@ -181,6 +181,7 @@ def test_index_filters_by_area_and_year_and_sorts_in_a_browser(tmp_path):
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
     assert found, dom[-2000:]
     data = json.loads(found.group(1).replace("&quot;", '"'))
-    assert data["count"] == "2 / 32"  # Đắk Lắk and Đắk Nông, 2024 only, diacritics folded
+    # Đắk Lắk and Đắk Nông, 2024 only, diacritics folded, of the 43 reports of demo.yaml
+    assert data["count"] == "2 / 43"
     assert [r[0] for r in data["rows"]] == ["Đắk Nông", "Đắk Lắk"]  # fewer trainees first
     assert all(r[1] == "2024" for r in data["rows"])

@@ -189,3 +189,21 @@ def test_a_new_units_report_shows_the_merger_sentence_on_its_first_screen(merged
         merged_report.as_uri(), tmp_path / "q", "--window-size=1200,900", f"--screenshot={shot}"
     )
     assert run.returncode == 0 and shot.stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    out = tmp_path_factory.mktemp("review")
+    return render_report(
+        "programme_review", {"province": "Đắk Lắk", "year": 2025, "period": "P2021-2025"}, out
+    )
+
+
+def test_the_review_shows_its_title_and_yearly_table(review, tmp_path):
+    dom = chromium(review.as_uri(), tmp_path / "p", "--dump-dom").stdout
+    assert "Tổng kết khuyến công Đắk Lắk giai đoạn 2021–2025" in dom
+    table = dom[dom.index("Kinh phí khuyến công từng năm và cả giai đoạn") :]
+    table = table[: table.index("</table>")]
+    # One row per year of the period (the demo has all five), then the period's total.
+    for year in ("2021", "2022", "2023", "2024", "2025", "Cả giai đoạn"):
+        assert f"<td>{year}</td>" in table

@@ -47,6 +47,7 @@ def prepare() -> None:
     import kcanalysis.sections
     import kcanalysis.sections.province
     import kcanalysis.sections.regional
+    import kcanalysis.sections.review
 
     # The first figure drawn loads fonts and the Agg renderer; do it now.
     fig = Figure(figsize=(2, 1))
