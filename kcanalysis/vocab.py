@@ -6,6 +6,7 @@ in Vietnamese documents (section headings, column headers) are kept.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from kcanalysis.normalize import fold_words
@@ -24,15 +25,39 @@ LEVEL_LABELS = {
 QUALIFIERS = ("", ">", "<", "~")
 
 
+#: Legal bases of the activities: the decree (and article) that introduced each one.
+DECREE_45 = "45/2012"
+DECREE_235 = "235/2025"
+LEGAL_BASES = {
+    DECREE_45: (
+        "Nghị định 45/2012/NĐ-CP ngày 21/5/2012 về khuyến công",
+        "Decree 45/2012/NĐ-CP of 21/5/2012 on industrial extension",
+    ),
+    DECREE_235: (
+        "Nghị định 235/2025/NĐ-CP ngày 27/8/2025 sửa đổi, bổ sung Nghị định 45/2012/NĐ-CP",
+        "Decree 235/2025/NĐ-CP of 27/8/2025 amending Decree 45/2012/NĐ-CP",
+    ),
+}
+#: The year from which reports name Decree 235 beside Decree 45 (in force 15/10/2025; the
+#: 2026-2030 programme is the first planned under it).
+DECREE_235_FROM_YEAR = 2026
+
+
 @dataclass(frozen=True)
 class Term:
-    """One code of a vocabulary, with its labels and unit."""
+    """One code of a vocabulary, with its labels and unit.
+
+    An activity also records the decree that introduced it (`basis`, a key of
+    `LEGAL_BASES`) and its typical indicators.
+    """
 
     code: str
     vi: str
     en: str
     unit: str = ""
     parent: str | None = None
+    basis: str = DECREE_45
+    indicators: tuple[str, ...] = ()
 
     def label(self, lang: str = "vi") -> str:
         """Return the label in `lang` ("vi" or "en")."""
@@ -83,6 +108,34 @@ ACTIVITIES: dict[str, Term] = {
             "Hỗ trợ vốn đầu tư, dự án công nghiệp – tiểu thủ công nghiệp",
             "Investment support for local industry and handicraft",
         ),
+        Term(
+            "INTL",
+            "Hợp tác quốc tế về khuyến công",
+            "International cooperation on industrial extension",
+            indicators=("events", "participants"),
+        ),
+        # Added by Decree 235/2025/NĐ-CP (amending Decree 45/2012/NĐ-CP).
+        Term(
+            "DIGI",
+            "Chuyển đổi số, ứng dụng công nghệ số, thương mại điện tử",
+            "Digital transformation, digital technology and e-commerce",
+            basis=DECREE_235,
+            indicators=("establishments",),
+        ),
+        Term(
+            "SUST",
+            "Sản xuất và tiêu dùng bền vững, kinh tế tuần hoàn",
+            "Sustainable production and consumption, circular economy",
+            basis=DECREE_235,
+            indicators=("establishments",),
+        ),
+        Term(
+            "ARTI",
+            "Hỗ trợ, tôn vinh nghệ nhân, thợ giỏi",
+            "Support and honouring of artisans and skilled workers",
+            basis=DECREE_235,
+            indicators=("artisans",),
+        ),
         Term("OTHER", "Hoạt động khác", "Other activities"),
         Term("ALL", "Tất cả hoạt động", "All activities"),
     )
@@ -110,6 +163,12 @@ INDICATORS: dict[str, Term] = {
         Term("establishments", "Số cơ sở được hỗ trợ", "Establishments supported", COUNT),
         Term("products", "Số sản phẩm", "Products", COUNT),
         Term("jobs_created", "Số việc làm mới", "New jobs", PERSONS),
+        Term(
+            "artisans",
+            "Số nghệ nhân, thợ giỏi được hỗ trợ, tôn vinh",
+            "Artisans and skilled workers supported or honoured",
+            PERSONS,
+        ),
     )
 }
 
@@ -128,7 +187,27 @@ STATUS_LABELS = {
 #: Words in Vietnamese section headings and activity columns, folded (no diacritics, lower
 #: case), mapped to activity codes. The first match in this order wins, so specific phrases
 #: come before general ones.
+#: Phrases that need their diacritics to be told apart ("công nghệ số" is digital
+#: technology, "công nghệ sơ chế" is processing machinery), matched on the lower-case NFC
+#: text before the folded keywords below.
+ACTIVITY_PHRASES_DIACRITIC: tuple[tuple[str, str], ...] = (
+    ("công nghệ số", "DIGI"),
+    ("số hóa", "DIGI"),
+    ("số hoá", "DIGI"),
+)
+#: Folded phrases match whole words only ("dao tao" is not "dao taoo").
 ACTIVITY_KEYWORDS: tuple[tuple[str, str], ...] = (
+    # Decree 235/2025 activities first: their phrases are specific.
+    ("chuyen doi so", "DIGI"),
+    ("thuong mai dien tu", "DIGI"),
+    ("san xuat va tieu dung ben vung", "SUST"),
+    ("tieu dung ben vung", "SUST"),
+    ("san xuat ben vung", "SUST"),
+    ("kinh te tuan hoan", "SUST"),
+    ("ton vinh", "ARTI"),
+    ("nghe nhan tho gioi", "ARTI"),
+    ("ho tro nghe nhan", "ARTI"),
+    ("hop tac quoc te", "INTL"),
     ("san xuat sach hon", "SXSH"),
     ("mo hinh trinh dien", "DEMO"),
     ("trinh dien ky thuat", "DEMO"),
@@ -170,6 +249,8 @@ ACTIVITY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("von dau tu", "INVEST"),
     ("du an dau tu", "INVEST"),
     ("co thu hoi", "INVEST"),
+    ("nghe nhan", "ARTI"),
+    ("tho gioi", "ARTI"),
     ("hoat dong khac", "OTHER"),
 )
 
@@ -189,11 +270,37 @@ def activity_of_text(text: str) -> str | None:
     code = text.strip().upper()
     if code in ACTIVITIES and code != "ALL":
         return code
-    folded = fold_words(text)
+    lowered = unicodedata.normalize("NFC", text).lower()
+    for phrase, code in ACTIVITY_PHRASES_DIACRITIC:
+        if phrase in lowered:
+            return code
+    folded = f" {fold_words(text)} "
     for phrase, code in ACTIVITY_KEYWORDS:
-        if phrase in folded:
+        if f" {phrase} " in folded:
             return code
     return None
+
+
+def legal_basis(year: int, lang: str = "vi") -> str:
+    """Return the legal basis a report of `year` names.
+
+    >>> legal_basis(2024)
+    'Nghị định 45/2012/NĐ-CP'
+    >>> legal_basis(2026)
+    'Nghị định 45/2012/NĐ-CP, sửa đổi bởi Nghị định 235/2025/NĐ-CP'
+    """
+    if year >= DECREE_235_FROM_YEAR:
+        return (
+            "Nghị định 45/2012/NĐ-CP, sửa đổi bởi Nghị định 235/2025/NĐ-CP"
+            if lang == "vi"
+            else "Decree 45/2012/NĐ-CP as amended by Decree 235/2025/NĐ-CP"
+        )
+    return "Nghị định 45/2012/NĐ-CP" if lang == "vi" else "Decree 45/2012/NĐ-CP"
+
+
+def activities_of_basis(basis: str) -> tuple[str, ...]:
+    """Return the activity codes a decree introduced (`DECREE_45` or `DECREE_235`)."""
+    return tuple(c for c, t in ACTIVITIES.items() if t.basis == basis and c != "ALL")
 
 
 def rollup_activity(code: str) -> str:

@@ -129,7 +129,9 @@ def test_demo_fy_2025_2026_are_the_new_units_from_their_projects():
     assert set(fy["area_code"]) == set(NEW_MTTN)
     assert (fy["vintage"] == "2025").all()
     assert dict(zip(fy["area_code"], fy["area_name"], strict=True)) == NEW_MTTN
-    assert set(new["period"]) == {"FY", "M6"}  # 2025 M6 is the old provinces'
+    assert set(new["period"]) == {"FY", "M6", "P2021-2025", "P2026-2030"}
+    assert set(new.loc[new["period"] == "M6", "vintage"]) == {"2008"}  # the old provinces'
+    new = new[new["period"].isin(["FY", "M6"])]
     assert set(new.loc[new["period"] == "M6", "vintage"]) == {"2008"}
     later = projects[projects["year"] >= 2025]
     assert set(later["year"]) == {2025, 2026}
@@ -146,11 +148,17 @@ def test_demo_fy_2025_2026_are_the_new_units_from_their_projects():
     assert got.loc[pd_agg.index, ["planned", "actual"]].equals(pd_agg)
     # budget around the predecessors' 2024 budgets (Lâm Đồng: + Bình Thuận's part)
     fy_old = _totals(facts, "FY").set_index(["year", "area_code"])["planned"]
+    decree_235 = fy[
+        fy["activity"].isin(["DIGI", "SUST", "ARTI", "INTL"]) & (fy["indicator"] == "budget_kc")
+    ]
+    extra = decree_235.groupby("area_code")["planned"].sum().to_dict()
     for year in (2025, 2026):
         for unit, olds in PREDECESSORS.items():
             base = sum(fy_old.loc[(2024, c)] for c in olds)
             low, high = (1.2, 1.4) if unit == "68" else (0.9, 1.15)
-            assert low - 0.01 <= fy_old.loc[(year, unit)] / base <= high + 0.01, (year, unit)
+            # 2026's Decree 235 projects come on top (test below)
+            budget = fy_old.loc[(year, unit)] - extra.get(unit, 0.0) * (year == 2026)
+            assert low - 0.01 <= budget / base <= high + 0.01, (year, unit)
 
 
 def test_demo_has_no_binh_thuan():
@@ -219,7 +227,7 @@ def test_demo_has_plans_and_actuals_and_full_project_records():
     facts, projects = load_demo()
     budget = facts[(facts["indicator"] == "budget_kc") & (facts["period"] == "FY")]
     assert budget["planned"].notna().all() and budget["actual"].notna().all()
-    assert set(facts["period"]) == {"FY", "M8", "M6"}
+    assert set(facts["period"]) == {"FY", "M8", "M6", "P2021-2025", "P2026-2030"}
     assert set(facts.loc[facts["period"] == "M8", "year"]) == {2011}
     assert set(facts.loc[facts["period"] == "M6", "year"]) == {2024, 2025}
     required = ["activity", "budget_kc", "budget_counterpart", "planned_end", "status"]
@@ -273,3 +281,40 @@ def test_a_year_after_the_cpi_table_takes_the_latest_years_prices():
     assert deflate([1000.0], [2026], 2025)[0] == pytest.approx(1000.0)
     assert deflate([1000.0], [2026], 2024)[0] == pytest.approx(1000 / 1.0331)
     assert cpi_carried_years([2024, 2025, 2026, 2026]) == [2026]
+
+
+def test_demo_has_programme_plans_of_the_8_units():
+    # Plans only (a programme plan is not a result): P2021-2025 (year 2025) and P2026-2030
+    # (year 2030) for each new unit, with a planned budget, trainees and establishments.
+    facts = load_demo().facts
+    p = facts[facts["period"].str.startswith("P")]
+    assert set(p["area_code"]) == set(NEW_MTTN)
+    assert (p["vintage"] == "2025").all()
+    assert set(zip(p["period"], p["year"], strict=True)) == {
+        ("P2021-2025", 2025),
+        ("P2026-2030", 2030),
+    }
+    assert set(p["indicator"]) == {"budget_kc", "trainees", "establishments"}
+    assert p["planned"].gt(0).all() and p["actual"].isna().all()
+    # 2021-2025: the sum of the yearly plans times 0,95-1,10 (generate_demo._PROGRAMME_FACTOR);
+    # for new Đắk Lắk (66) the years before 2025 are old Đắk Lắk's and Phú Yên's plans.
+    fy = _totals(facts, "FY").set_index(["year", "area_code"])["planned"]
+    yearly = (
+        sum(fy.loc[(y, c)] for y in range(2021, 2025) for c in ("66", "54")) + fy.loc[(2025, "66")]
+    )
+    plan = p.set_index(["area_code", "period", "indicator"])["planned"]
+    assert 0.95 <= plan[("66", "P2021-2025", "budget_kc")] / yearly <= 1.10
+    # 2026-2030: five times the 2026 plan times the same range.
+    assert 0.95 <= plan[("66", "P2026-2030", "budget_kc")] / (5 * fy.loc[(2026, "66")]) <= 1.10
+
+
+def test_demo_2026_projects_include_decree_235_activities():
+    # Every unit has a digital-transformation and a sustainable-production project in 2026
+    # (generate_demo._DECREE_235_MIX, probability 1); no such project before 2026.
+    projects = load_demo().projects
+    in_2026 = projects[projects["year"] == 2026]
+    for unit in NEW_MTTN:
+        acts = set(in_2026.loc[in_2026["area_code"] == unit, "activity"])
+        assert {"DIGI", "SUST"} <= acts, unit
+    before = projects.loc[projects["year"] < 2026, "activity"]
+    assert not before.isin(["DIGI", "SUST", "ARTI"]).any()

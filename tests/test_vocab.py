@@ -19,6 +19,10 @@ def test_activity_codes_are_exactly_the_designed_ones():
         "SXSH",
         "CAP",
         "INVEST",
+        "INTL",
+        "DIGI",
+        "SUST",
+        "ARTI",
         "OTHER",
         "ALL",
     ]
@@ -40,7 +44,48 @@ def test_indicator_codes_are_exactly_the_designed_ones():
         "establishments",
         "products",
         "jobs_created",
+        "artisans",
     ]
+
+
+def test_decree_235_activities_record_their_basis_and_indicators():
+    # Decree 235/2025/NĐ-CP adds digital transformation, sustainable production and
+    # consumption, and support for artisans; international cooperation was in Decree 45.
+    assert vocab.activities_of_basis(vocab.DECREE_235) == ("DIGI", "SUST", "ARTI")
+    assert vocab.ACTIVITIES["INTL"].basis == vocab.DECREE_45
+    assert vocab.ACTIVITIES["DIGI"].indicators == ("establishments",)
+    assert vocab.ACTIVITIES["ARTI"].indicators == ("artisans",)
+    for code in vocab.ACTIVITIES:
+        assert vocab.ACTIVITIES[code].basis in vocab.LEGAL_BASES
+        assert set(vocab.ACTIVITIES[code].indicators) <= set(vocab.INDICATORS)
+
+
+@pytest.mark.parametrize(
+    ("heading", "code"),
+    [
+        ("1. Hỗ trợ chuyển đổi số cho cơ sở công nghiệp nông thôn", "DIGI"),
+        ("Ứng dụng công nghệ số trong quản lý sản xuất", "DIGI"),
+        ("Hỗ trợ tham gia sàn thương mại điện tử", "DIGI"),
+        ("II. Sản xuất và tiêu dùng bền vững", "SUST"),
+        ("Áp dụng mô hình kinh tế tuần hoàn", "SUST"),
+        ("Hỗ trợ, tôn vinh nghệ nhân, thợ giỏi", "ARTI"),
+        ("Hợp tác quốc tế về khuyến công", "INTL"),
+        # Whole words only: "công nghệ sơ chế" is machinery, not digital technology.
+        ("Ứng dụng máy móc công nghệ sơ chế cà phê", "MACH"),
+        # Cleaner production stays apart from sustainable production.
+        ("Hỗ trợ áp dụng sản xuất sạch hơn", "SXSH"),
+        # Training given by an artisan is still training.
+        ("Đào tạo nghề, truyền nghề do nghệ nhân hướng dẫn", "TRAIN"),
+    ],
+)
+def test_decree_235_headings_name_their_activity(heading, code):
+    assert vocab.activity_of_text(heading) == code
+
+
+def test_legal_basis_from_2026_names_decree_235():
+    assert vocab.legal_basis(2025) == "Nghị định 45/2012/NĐ-CP"
+    assert "235/2025" in vocab.legal_basis(2026)
+    assert "235/2025" in vocab.legal_basis(2027, "en")
 
 
 @pytest.mark.parametrize(

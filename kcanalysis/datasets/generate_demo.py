@@ -6,6 +6,10 @@ were made this way, and a test checks that running it again reproduces them byte
 
 The panel follows the 2025 merger (1 July 2025):
 
+- programme plans (P2021-2025 and P2026-2030 rows with a planned budget, trainees and
+  establishments, no actual) of the 8 units, from a stream of their own (`SEED` + 2026);
+  from 2026 projects also go to the activities Decree 235/2025 added (DIGI, SUST, ARTI)
+  and to international cooperation (INTL);
 - the 15 pre-merger MTTN provinces (map vintage ``"2008"``): full-year (FY) rows
   2011-2024, January-August (M8) rows for 2011 and January-June (M6) rows for 2024 and
   2025 (2025 M6 is the last period of the old provinces);
@@ -113,6 +117,22 @@ _MIX = {
     "CAP": (0.03, 50, 250),
     "INVEST": (0.01, 200, 800),
 }
+#: From 2026 (the programme 2026-2030, under Decree 45/2012 as amended by Decree
+#: 235/2025) each unit also has projects in the activities Decree 235 added and in
+#: international cooperation: activity -> (probability, budget low, budget high).
+_DECREE_235_MIX = {
+    "DIGI": (1.0, 150, 400),
+    "SUST": (1.0, 150, 350),
+    "ARTI": (0.5, 50, 150),
+    "INTL": (0.25, 80, 200),
+}
+_DECREE_235_YEAR = 2026
+#: Programme plans (P rows) of the 8 units: each is the sum of the unit's yearly plans
+#: times a draw from this range (2021-2025), or five times its 2026 plan times it
+#: (2026-2030).
+_PROGRAMME_FACTOR = (0.95, 1.10)
+PROGRAMMES = ("P2021-2025", "P2026-2030")
+PROGRAMME_NOTE = "programme plan for the period (demo)"
 _CRAFTS = (
     "mây tre đan",
     "dệt thổ cẩm",
@@ -171,8 +191,12 @@ def _project(
         row["participants"] = float(d.int(14, 25))
     elif activity == "DEMO":
         row.update(models=1.0, establishments=1.0, jobs_created=float(d.int(5, 30)))
-    elif activity in ("MACH", "SXSH"):
+    elif activity in ("MACH", "SXSH", "SUST"):
         row.update(establishments=1.0, jobs_created=float(d.int(2, 15)))
+    elif activity == "DIGI":
+        row["establishments"] = float(d.int(1, 5))
+    elif activity in ("ARTI", "INTL"):
+        row["participants"] = float(d.int(10, 60))
     elif activity == "INVEST":
         row.update(establishments=1.0, jobs_created=float(d.int(5, 40)))
     elif activity in ("PROD", "CONS", "CLUS"):
@@ -181,6 +205,8 @@ def _project(
         "DEMO": (1.5, 5.0),
         "MACH": (1.5, 5.0),
         "SXSH": (1.5, 4.0),
+        "SUST": (1.0, 3.0),
+        "DIGI": (0.5, 2.0),
         "INVEST": (1.0, 3.0),
         "TRAIN": (0.0, 0.3),
     }.get(activity, (0.0, 0.5))
@@ -432,6 +458,63 @@ def _new_unit_projects(d: _Draw, fy: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def _decree_235_projects(d: _Draw, projects: pd.DataFrame) -> list[dict]:
+    """2026 local-programme projects of the 8 units in Decree 235's activities (and INTL),
+    numbered after each unit's other 2026 projects."""
+    rows = []
+    for unit in UNITS:
+        n = int(((projects["area_code"] == unit) & (projects["year"] == _DECREE_235_YEAR)).sum())
+        for activity, (probability, low, high) in _DECREE_235_MIX.items():
+            if d.u() >= probability:
+                continue
+            n += 1
+            budget = _money(d.u(low, high))
+            rows.append(_project(d, unit, _DECREE_235_YEAR, "KCDP", activity, budget, n))
+    return rows
+
+
+def _programme_plans(d: _Draw, totals: pd.DataFrame) -> list[dict]:
+    """Programme plans (P rows, planned only) of the 8 units for 2021-2025 and 2026-2030.
+
+    `totals` are the panel's facts with totals. A unit's 2021-2025 plan is the sum of its
+    yearly plans (its predecessors' for 2021-2024, its own for 2025) times
+    `_PROGRAMME_FACTOR`; its 2026-2030 plan is five times its 2026 plan times the same
+    range. Budget, trainees and establishments get a plan; nothing is reported as done.
+    """
+    fy = totals[
+        (totals["period"] == "FY") & (totals["level"] == "ALL") & (totals["activity"] == "ALL")
+    ]
+    plan = fy.set_index(["area_code", "year", "indicator"])["planned"]
+    rows = []
+    for unit in UNITS:
+        olds = [c for c in MEMBERS if provinces.successor(c) == unit]
+        for period in PROGRAMMES:
+            a, b = periods.programme_years(period)
+            for indicator in ("budget_kc", "trainees", "establishments"):
+                if a == 2021:
+                    base = sum(
+                        plan.get((c, y, indicator), 0.0) for c in olds for y in range(a, 2025)
+                    )
+                    base += plan.get((unit, 2025, indicator), 0.0)
+                else:
+                    base = 5 * plan.get((unit, a, indicator), 0.0)
+                value = base * d.u(*_PROGRAMME_FACTOR)
+                rows.append(
+                    {
+                        "area_code": unit,
+                        "year": b,
+                        "period": period,
+                        "level": "ALL",
+                        "activity": "ALL",
+                        "indicator": indicator,
+                        "planned": _money(value) if indicator == "budget_kc" else round(value),
+                        "actual": np.nan,
+                        "note": PROGRAMME_NOTE,
+                    }
+                )
+    return rows
+
+
 def generate() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Build the demo panel; return ``(facts, projects)``, both validated."""
     from kcanalysis.aggregate import add_totals
@@ -461,11 +544,25 @@ def generate() -> tuple[pd.DataFrame, pd.DataFrame]:
     )
     new_facts = aggregate(new_projects)
     _plan_outputs(d25, new_facts)
+    # Decree 235's activities in 2026 and the programme plans: a stream of their own
+    # (SEED + 2026), after everything above, so that the rows above never change.
+    d26 = _Draw(SEED + 2026)
+    extra = validate_projects(
+        pd.DataFrame(_decree_235_projects(d26, new_projects)), "demo generator"
+    )
+    extra_facts = aggregate(extra)
+    _plan_outputs(d26, extra_facts)
+    new_projects = validate_projects(
+        pd.concat([new_projects, extra], ignore_index=True), "demo generator"
+    )
+    new_facts = pd.concat([new_facts, extra_facts], ignore_index=True)
     projects = validate_projects(
         pd.concat([projects, new_projects], ignore_index=True), "demo generator"
     )
 
     facts = pd.concat([facts, m8, m6, new_facts], ignore_index=True)
+    plans = pd.DataFrame(_programme_plans(d26, add_totals(facts)))
+    facts = pd.concat([facts, plans], ignore_index=True)
     facts["unit"] = facts["indicator"].map(vocab.unit_of)
     when = list(zip(facts["area_code"], facts["year"], facts["period"], strict=True))
     vintage = {k: periods.vintage_of(k[1], k[2]) for k in set(when)}

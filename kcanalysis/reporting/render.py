@@ -19,6 +19,8 @@ def report_title(params: _Params) -> str:
     name = provinces.area_label(area, p.year, p.lang, p.period)  # type: ignore[attr-defined]
     word = "khuyến công" if p.lang == "vi" else "industrial extension"  # type: ignore[attr-defined]
     when = period_label(p.period, p.lang)  # type: ignore[attr-defined]
+    if p.period.startswith("P"):  # type: ignore[attr-defined]
+        return f"{name} – {when} – {word}"  # "Giai đoạn 2021–2025" already names its years
     return f"{name} – {when} {p.year} – {word}"  # type: ignore[attr-defined]
 
 

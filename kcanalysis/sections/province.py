@@ -305,6 +305,7 @@ class ProvinceReport:
             period=period_label(self.p.period, lang),
             levels=level_text,
             region=provinces.area_label(self.p.region, self.p.year, lang),
+            basis=vocab.legal_basis(self.p.year, lang),
         )
         parts = [
             f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
@@ -406,7 +407,13 @@ class ProvinceReport:
                     lambda v: f"{int(v)}/{int(row['years_total'][0])}",
                 ),
                 ("plan", say("pace_plan", lang), money),
-                ("cumulative", say("pace_done", lang, a=str(a), year=str(self.p.year)), money),
+                (
+                    "cumulative",
+                    say("pace_done", lang, a=str(a), year=str(self.p.year))
+                    if a < self.p.year
+                    else say("pace_done_one", lang, year=str(self.p.year)),
+                    money,
+                ),
                 ("share", say("pace_share", lang), lambda v: format_percent_value(v, lang)),
                 ("needed_per_year", say("pace_needed", lang), money),
             ],

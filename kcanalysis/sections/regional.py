@@ -159,6 +159,7 @@ class RegionalOverview:
             levels=", ".join(vocab.LEVEL_LABELS[lv][0 if lang == "vi" else 1] for lv in levels)
             or "–",
             region=self.name,
+            basis=vocab.legal_basis(self.p.year, lang),
         )
         parts = [
             f'<header class="kc-title"><h1>{B.escape(title)}</h1>'

@@ -39,6 +39,16 @@ _V = {
         "Khuyến công spending by year and for the period",
     ),
     "t_outputs": ("Kết quả từng năm và cả giai đoạn", "Results by year and for the period"),
+    "t_fulfilment": (
+        "Mức đạt kế hoạch từng năm và cả giai đoạn (thực hiện so với kế hoạch năm)",
+        "Fulfilment by year and for the period (actual against each year's plan)",
+    ),
+    "no_yearly_plans": (
+        "Dữ liệu không có kế hoạch năm riêng cho các chỉ tiêu này, nên không tính mức đạt kế "
+        "hoạch.",
+        "The data hold no separate yearly plans for these indicators, so no fulfilment is "
+        "computed.",
+    ),
     "period_total": ("Cả giai đoạn", "Whole period"),
     "real": ("Thực hiện (giá {base})", "Actual ({base} prices)"),
     "basis_col": ("Số liệu", "Figures"),
@@ -129,6 +139,13 @@ _BASIS = {
         "235/2025/NĐ-CP",
     ),
 }
+
+
+def _figure(value: float, lang: str) -> str:
+    """A count or an amount as written: whole numbers without decimals ("4.447"), others
+    with one ("39.541,5")."""
+    whole = value is None or not np.isfinite(value) or float(value).is_integer()
+    return format_number(value, lang, 0 if whole else 1)
 
 
 def _v(key: str, lang: str, **fields: str) -> str:
@@ -347,6 +364,7 @@ class ProgrammeReview:
             parts.append(
                 B.table(wide, cols, _v("t_outputs", lang), self.num, note=say("money_note", lang))
             )
+        parts.append(self._fulfilment_by_year())
         if len(self.on_time):
             parts.append(
                 B.table(
@@ -365,6 +383,24 @@ class ProgrammeReview:
         else:
             parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
+
+    def _fulfilment_by_year(self) -> str:
+        """Actual against each year's plan, for every headline indicator with a plan."""
+        lang = self.lang
+        t = self.years.dropna(subset=["fulfilment_ratio"])
+        if t.empty:
+            return B.paragraph(_v("no_yearly_plans", lang), "kc-note")
+        wide = t.pivot_table(index="indicator", columns="year", values="fulfilment_ratio")
+        tot = self.totals.set_index("indicator")["fulfilment_ratio"]
+        wide[_v("period_total", lang)] = tot.reindex(wide.index)
+        wide = wide.reindex([i for i in programme.REVIEW_INDICATORS if i in wide.index])
+        wide = wide.reset_index()
+        wide["label"] = wide["indicator"].map(lambda i: vocab.indicator_label(i, lang))
+        pct = lambda v: format_percent_value(v, lang)  # noqa: E731
+        cols = [("label", say("indicator", lang), None)]
+        cols += [(c, str(c), pct) for c in wide.columns if isinstance(c, int | np.integer)]
+        cols.append((_v("period_total", lang), _v("period_total", lang), pct))
+        return B.table(wide, cols, _v("t_fulfilment", lang), self.num)
 
     def purpose(self) -> B.HTMLBlock:
         """Question 2: spending by year, current and constant prices, with the period sum."""
@@ -472,7 +508,7 @@ class ProgrammeReview:
 
     def _targets(self) -> str:
         lang = self.lang
-        money = lambda v: format_number(v, lang, 1)  # noqa: E731
+        money = lambda v: _figure(v, lang)  # noqa: E731
         pct = lambda v: format_percent_value(v, lang)  # noqa: E731
         t = self.totals.dropna(subset=["target"])
         parts = []
@@ -537,7 +573,7 @@ class ProgrammeReview:
             both["actual_sum_prev"] > 0
         )
         both["label"] = both["indicator"].map(lambda i: vocab.indicator_label(i, lang))
-        num = lambda v: format_number(v, lang, 1)  # noqa: E731
+        num = lambda v: _figure(v, lang)  # noqa: E731
         parts.append(
             B.table(
                 both,

@@ -40,8 +40,8 @@ W: dict[str, tuple[str, str]] = {
         "Industrial extension overview: {name}, {year}",
     ),
     "title_meta": (
-        "Kỳ báo cáo: {period} · Cấp: {levels} · Vùng: {region}",
-        "Period: {period} · Levels: {levels} · Region: {region}",
+        "Kỳ báo cáo: {period} · Cấp: {levels} · Vùng: {region} · Căn cứ: {basis}",
+        "Period: {period} · Levels: {levels} · Region: {region} · Basis: {basis}",
     ),
     "summary": ("Tóm tắt kết quả", "Summary of findings"),
     "f_budget": (
@@ -136,6 +136,7 @@ W: dict[str, tuple[str, str]] = {
     "pace_years": ("Số năm đã qua", "Years done"),
     "pace_plan": ("Kinh phí kế hoạch cả giai đoạn", "Programme budget"),
     "pace_done": ("Đã thực hiện {a}–{year}", "Spent {a}–{year}"),
+    "pace_done_one": ("Đã thực hiện năm {year}", "Spent in {year}"),
     "pace_share": ("Đạt % kế hoạch giai đoạn", "% of the programme budget"),
     "pace_needed": ("Cần bình quân mỗi năm còn lại", "Needed per remaining year"),
     "pace_note": (

@@ -69,3 +69,22 @@ def test_the_2026_overview_has_the_8_units_and_the_binh_thuan_note(pages):
     for name in ("Quảng Trị", "Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng"):
         assert name in html
     assert "Lâm Đồng mới gồm cả tỉnh Bình Thuận cũ" in html
+
+
+def test_reports_name_their_legal_basis_by_year(pages):
+    # From 2026 the programme runs under Decree 45/2012 as amended by Decree 235/2025;
+    # earlier years keep Decree 45/2012 alone.
+    assert "Căn cứ: Nghị định 45/2012/NĐ-CP, sửa đổi bởi Nghị định 235/2025/NĐ-CP" in pages[
+        "dak_lak_2026"
+    ]
+    assert "Căn cứ: Nghị định 45/2012/NĐ-CP ·" not in pages["dak_lak_2026"]
+    assert "235/2025" not in _text(pages["dak_lak_2025"]).split("kc-footer")[0]
+    assert "Căn cứ: Nghị định 45/2012/NĐ-CP" in pages["dak_lak_2025"]
+
+
+def test_2026_shows_decree_235_activities_and_the_programme_pace(pages):
+    text = _text(pages["dak_lak_2026"])
+    assert "Chuyển đổi số, ứng dụng công nghệ số, thương mại điện tử" in text
+    assert "Sản xuất và tiêu dùng bền vững, kinh tế tuần hoàn" in text
+    assert "Tiến độ thực hiện chương trình khuyến công giai đoạn 2026–2030" in text
+    assert "Đã thực hiện năm 2026" in text and "2026–2026" not in text

@@ -28,6 +28,30 @@ def test_the_review_is_titled_by_its_period_with_a_yearly_table(review):
     text = re.sub(r"<[^>]+>", " ", html)
     assert "P2021-2025 " not in text.split("kc-footer")[0] and "budget_kc" not in text
     assert "Traceback" not in html
+    # the page title names the period once, not "Giai đoạn 2021–2025 2025"
+    assert "<title>Đắk Lắk – Giai đoạn 2021–2025 – khuyến công</title>" in html
+
+
+def test_the_review_reaches_the_demo_programme_plan(review):
+    # The demo's P2021-2025 row of new Đắk Lắk holds its programme plan (planned only);
+    # the review shows it as the period target, in whole millions when it is whole, and
+    # the yearly fulfilment table (actual against each year's plan).
+    from kcanalysis.datasets import load_demo
+    from kcanalysis.text import format_number
+
+    facts = load_demo().facts
+    row = facts[
+        (facts["area_code"] == "66")
+        & (facts["period"] == "P2021-2025")
+        & (facts["indicator"] == "trainees")
+    ]
+    target = float(row["planned"].item())
+    assert target.is_integer()
+    html = review.read_text(encoding="utf-8")
+    assert "Mức đạt so với mục tiêu của chương trình giai đoạn" in html
+    assert f">{format_number(target, 'vi')}<" in html  # "4.882", never "4.882,0"
+    assert f">{format_number(target, 'vi', 1)}<" not in html
+    assert "Mức đạt kế hoạch từng năm và cả giai đoạn" in html
 
 
 def test_the_cli_renders_a_region_review_for_a_programme_period(tmp_path):

@@ -869,6 +869,32 @@ def projects_plan() -> Sheet:
     return Sheet("projects_plan", rows, ["A1:D1", "A2:D2"])
 
 
+def projects_decree235() -> Sheet:
+    """Đắk Lắk 2026 (made up): a project list under the headings of Decree 235/2025, which
+    adds digital transformation, sustainable production and consumption and artisans to
+    Decree 45/2012's activities (international cooperation was already there)."""
+    rows = [
+        ["SỞ CÔNG THƯƠNG TỈNH ĐẮK LẮK"],
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026"],
+        [None, None, None, None, "ĐVT: triệu đồng"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí khuyến công", "Giải ngân"],
+        ["I", "Ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ"],
+        [1, "Hỗ trợ máy sấy cà phê", "HTX Cư M'gar", 400, 380],
+        ["II", "Chuyển đổi số, ứng dụng công nghệ số, thương mại điện tử"],
+        [1, "Hỗ trợ phần mềm quản lý sản xuất", "Công ty TNHH Ea Kar", 350, 300],
+        [2, "Hỗ trợ đưa sản phẩm lên sàn thương mại điện tử", "Cơ sở Buôn Hồ", 250, 250],
+        ["III", "Sản xuất và tiêu dùng bền vững, kinh tế tuần hoàn"],
+        [1, "Hỗ trợ tái sử dụng vỏ cà phê làm phân bón", "HTX Krông Pắc", 500, 450],
+        ["IV", "Hỗ trợ, tôn vinh nghệ nhân, thợ giỏi"],
+        [1, "Tổ chức xét tặng danh hiệu nghệ nhân, thợ giỏi", "Sở Công Thương", 120, 120],
+        ["V", "Hợp tác quốc tế về khuyến công"],
+        [1, "Hội thảo trao đổi kinh nghiệm với Lào", "Trung tâm Khuyến công", 80, 60],
+        [None, "Tổng cộng", None, 1700, 1560],
+    ]
+    merges = ["A1:E1", "A2:E2", "B5:E5", "B7:E7", "B10:E10", "B12:E12", "B14:E14"]
+    return Sheet("projects_decree235", rows, merges)
+
+
 def projects_kp() -> Sheet:
     """Đắk Nông 2011 with KP KCQG / KP KCĐP columns and amounts with words."""
     rows = [
@@ -1267,6 +1293,7 @@ SHEETS = [
     replace(projects_breakdown(), xls=True),
     replace(projects_three_rows(), xls=True),
     projects_plan(),
+    projects_decree235(),
     replace(projects_tcvn3(), xls=True),
     canonical_vi("canonical_vi", delimiter=";"),
     canonical_vi("canonical_vi_bom", encoding="utf-8-sig"),
