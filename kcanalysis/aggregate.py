@@ -158,6 +158,17 @@ def combine_qualifiers(qualifiers) -> str:
     return present.pop()
 
 
+_QUALIFIER_MARKS = (">", "<", "~")
+_SUMMED = ["area_name", "unit", "planned", "actual"]
+
+
+def _combined_qualifiers(present: pd.DataFrame) -> np.ndarray:
+    """`combine_qualifiers` for many groups at once, from per-group flags ``_q0`` (">"),
+    ``_q1`` ("<") and ``_q2`` ("~"): no Python call per group."""
+    gt, lt, about = (present[f"_q{i}"].to_numpy() for i in range(3))
+    return np.select([about | (gt & lt), gt, lt], ["~", ">", "<"], default="")
+
+
 def add_totals(facts: pd.DataFrame) -> pd.DataFrame:
     """Add level-ALL and activity-ALL total rows that `facts` lacks.
 
@@ -211,7 +222,12 @@ def _sum_into(facts: pd.DataFrame, parts: pd.DataFrame, fixed: dict[str, str]) -
         for c in ("area_code", "vintage", "year", "period", "level", "activity", "indicator")
         if c not in fixed
     ]
-    g = parts.groupby(group, sort=False)
+    q = parts["qualifier"]
+    flags = pd.DataFrame(
+        {f"_q{i}": (q == mark).to_numpy() for i, mark in enumerate(_QUALIFIER_MARKS)},
+        index=parts.index,
+    )
+    g = pd.concat([parts[group], parts[_SUMMED], flags], axis=1).groupby(group, sort=False)
     sums = pd.DataFrame(
         {
             "area_name": g["area_name"].first(),
@@ -220,9 +236,10 @@ def _sum_into(facts: pd.DataFrame, parts: pd.DataFrame, fixed: dict[str, str]) -
             "actual": g["actual"].sum(min_count=1),
             "n_rows": g.size(),
             "n_plan": g["planned"].count(),
-            "qualifier": g["qualifier"].agg(combine_qualifiers),
         }
-    ).reset_index()
+    )
+    sums["qualifier"] = _combined_qualifiers(g[list(flags.columns)].any())
+    sums = sums.reset_index()
     for col, value in fixed.items():
         sums[col] = value
     key = [*FACTS_KEY, "vintage"]

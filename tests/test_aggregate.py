@@ -166,3 +166,38 @@ def test_level_totals_give_an_overall_total_with_qualifier():
     # Đắk Lắk 2014: KCQG 210 + KCDP "more than" 3.000 = more than 3.210 million VND.
     row = _published_total("66", 2014)
     assert row["actual"] == 3210 and row["qualifier"] == ">"
+
+
+def test_add_totals_combines_qualifiers_of_every_mix_like_combine_qualifiers():
+    # Each group of two to three activity rows gets one mix of qualifiers; the total's
+    # qualifier must be what combine_qualifiers says for that mix (the vectorised rule in
+    # add_totals is checked against the plain one, over every mix of up to three marks).
+    import itertools
+
+    mixes = [m for n in (2, 3) for m in itertools.product(["", ">", "<", "~"], repeat=n)]
+    activities = ["TRAIN", "DEMO", "MACH"]
+    rows = []
+    for year, mix in enumerate(mixes, start=1900):
+        for activity, q in zip(activities, mix, strict=False):
+            rows.append(
+                {
+                    "area_code": "66",
+                    "area_name": "Đắk Lắk",
+                    "year": year,
+                    "period": "FY",
+                    "level": "KCDP",
+                    "activity": activity,
+                    "indicator": "budget_kc",
+                    "unit": "million VND",
+                    "planned": 1.0,
+                    "actual": 1.0,
+                    "qualifier": q,
+                    "source": "test",
+                    "note": "",
+                }
+            )
+    totals = add_totals(pd.DataFrame(rows))
+    got = totals[(totals["level"] == "ALL") & (totals["activity"] == "ALL")].set_index("year")
+    for year, mix in enumerate(mixes, start=1900):
+        assert got.loc[year, "qualifier"] == combine_qualifiers(mix), mix
+        assert got.loc[year, "actual"] == len(mix)  # 1 per row
