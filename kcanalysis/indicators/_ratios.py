@@ -23,6 +23,8 @@ place:
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -104,8 +106,34 @@ def check_choice(value: object, allowed: Iterable[str], name: str, func: str) ->
         )
 
 
+#: Recent `with_totals` results, keyed on the content of their input (see there).
+_TOTALS_MEMO: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_TOTALS_MEMO_SIZE = 4
+
+
 def with_totals(facts: pd.DataFrame) -> pd.DataFrame:
-    """Return `facts` plus its missing totals and a `_computed` flag on the added rows."""
+    """Return `facts` plus its missing totals and a `_computed` flag on the added rows.
+
+    A report asks this of the same region panel several times (fulfilment, cost,
+    leverage, context), so the last few results are kept, keyed on a hash of the input's
+    whole content, in order (values and index: 30 ms for 35.000 rows, against 0,3 s for
+    the totals); a frame changed in any cell or order gets its own entry. A copy is
+    returned.
+    """
+    rows = pd.util.hash_pandas_object(facts, index=True).to_numpy()
+    key = (tuple(facts.columns), len(facts), hashlib.blake2b(rows.tobytes()).hexdigest())
+    hit = _TOTALS_MEMO.get(key)
+    if hit is not None:
+        _TOTALS_MEMO.move_to_end(key)
+        return hit.copy()
+    full = _with_totals(facts)
+    _TOTALS_MEMO[key] = full
+    while len(_TOTALS_MEMO) > _TOTALS_MEMO_SIZE:
+        _TOTALS_MEMO.popitem(last=False)
+    return full.copy()
+
+
+def _with_totals(facts: pd.DataFrame) -> pd.DataFrame:
     f = with_vintage(facts).loc[:, list(FACTS_COLUMNS)].copy()
     f["qualifier"] = f["qualifier"].fillna("").astype(str)
     full = add_totals(f) if len(f) else f.copy()

@@ -71,3 +71,28 @@ def test_totals_memo_follows_content_not_identity(make_facts, one):
     assert second["fulfilment_ratio"] == pytest.approx(0.7)  # (40 + 100) / 200
     # the caller's table is never modified
     assert facts["actual"].tolist() == [80.0, 100.0]
+
+
+def test_with_totals_memo_is_keyed_on_content_and_order(make_facts):
+    # The memo must give what the plain computation gives, see a changed cell or a new
+    # row order as a new frame, and never let a caller's change reach a later call.
+    facts = make_facts(
+        dict(level="KCDP", activity="TRAIN", actual=100),
+        dict(level="KCDP", activity="DEMO", actual=50),
+    )
+    overall = lambda f: f.loc[(f["level"] == "ALL") & (f["activity"] == "ALL"), "actual"]  # noqa: E731
+    first = _ratios.with_totals(facts)
+    pd.testing.assert_frame_equal(first, _ratios._with_totals(facts))
+    assert overall(first).tolist() == [150.0]  # 100 + 50
+    first.loc[:, "actual"] = -1.0  # a caller's change stays with the caller
+    assert overall(_ratios.with_totals(facts)).tolist() == [150.0]
+    changed = facts.assign(actual=[100.0, 60.0])
+    assert overall(_ratios.with_totals(changed)).tolist() == [160.0]  # 100 + 60
+    # Totals only: nothing is added, so the result keeps the input's order, and a memo
+    # blind to order would hand back the first order.
+    totals = make_facts(dict(indicator="trainees", actual=5), dict(indicator="models", actual=2))
+    pd.testing.assert_frame_equal(_ratios.with_totals(totals), _ratios._with_totals(totals))
+    reordered = totals.iloc[::-1]
+    got = _ratios.with_totals(reordered)
+    assert got["indicator"].tolist() == ["models", "trainees"]
+    pd.testing.assert_frame_equal(got, _ratios._with_totals(reordered))
