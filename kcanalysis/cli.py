@@ -154,10 +154,11 @@ def _check_data(params) -> None:
 def _register() -> None:
     """Add the commands defined beside the functions they drive."""
     from kcanalysis.ingest.cli import validate
-    from kcanalysis.reporting.batch.cli import batch
+    from kcanalysis.reporting.batch.cli import batch, summary
 
     main.add_command(validate)
     main.add_command(batch)
+    main.add_command(summary)
 
 
 _register()

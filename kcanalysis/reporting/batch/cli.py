@@ -86,5 +86,39 @@ def batch(ctx, run_file, jobs, engine, force, retry_failed, timeout, out, no_pro
     ctx.exit(outcome.exit_code)
 
 
+@click.command("summary")
+@click.argument(
+    "out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="outputs"
+)
+@click.pass_context
+def summary(ctx, out_dir) -> None:
+    """Rebuild summary.csv and summary.xlsx in OUT_DIR from its reports' records.
+
+    Nothing is rendered: the key figures of each report are read from the records the
+    batch wrote beside it (computed from the report's data when an older record lacks
+    them). One row per report found in OUT_DIR (default: outputs/), failed ones with the
+    reason. The last two lines printed are the paths of the two files.
+    """
+    from kcanalysis.reporting.batch.export import rows_of_folder, write_summary
+    from kcanalysis.reporting.files import OutputWriteError
+
+    rows = rows_of_folder(out_dir)
+    if not rows:
+        click.echo(
+            f"error: {out_dir} holds no rendered report (no *.report.json). Run "
+            "`kcanalysis batch RUN_FILE --out OUT_DIR` first.",
+            err=True,
+        )
+        ctx.exit(2)
+    try:
+        paths = write_summary(out_dir, rows)
+    except OutputWriteError as err:
+        click.echo(f"error: {err}", err=True)
+        ctx.exit(2)
+    click.echo(f"{len(rows)} report(s) in the summary.", err=True)
+    for path in paths:
+        click.echo(str(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     batch()

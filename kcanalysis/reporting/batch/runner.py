@@ -88,6 +88,7 @@ class Outcome:
     results: list[Result]
     out_dir: Path
     index: Path | None = None
+    summary: tuple[Path, Path] | None = None
     engine: str = ""
     wall_seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -127,6 +128,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | None = None) -> Result:
     """Run one report on `engine` (retrying once if its kernel died) and write its files."""
+    from kcanalysis.reporting.batch.figures import key_figures
     from kcanalysis.reporting.batch.headline import headline
     from kcanalysis.reporting.batch.literals import check_injected
     from kcanalysis.reporting.execute import notebook_bytes
@@ -172,6 +174,7 @@ def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | Non
     nb = ex.nb
     nb.metadata["kcanalysis"] = {"cache_key": key}
     head = headline(job, nb)
+    figures = key_figures(job)
     changes = watch.changes(job) if watch is not None else []
     status = "stale" if changes else "done"
     message = cache.stale_message(changes) if changes else note.strip()
@@ -201,8 +204,11 @@ def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | Non
                 "finished": cache.now_iso(),
                 "notebook": job.notebook,
                 "params": job.params,
+                "report_params": job.checked.to_dict(),
                 "headline": head,
+                "figures": figures,
                 "synthetic": synthetic,
+                "html": os.path.relpath(job.html, job.record.parent),
             },
         )
     except OutputWriteError as err:
@@ -285,6 +291,7 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
     ReportError
         The output folder cannot be written (an `OutputWriteError`; nothing has run).
     """
+    from kcanalysis.reporting.batch.export import rows_of_outcome, write_summary
     from kcanalysis.reporting.batch.index import write_index
     from kcanalysis.reporting.batch.progress import Progress
     from kcanalysis.reporting.files import check_writable, remove_stale_temps
@@ -346,6 +353,8 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
                 "seconds": round(result.seconds, 2),
                 "failed_ipynb": result.failed_ipynb,
                 "finished": cache.now_iso(),
+                "notebook": result.job.notebook,
+                "report_params": result.job.checked.to_dict(),
             }
 
         def finished(i: int, result: Result) -> None:
@@ -394,6 +403,10 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
             outcome.index = write_index(outcome)
         except OutputWriteError as err:
             problem(f"The index {out / 'index.html'}", err)
+        try:
+            outcome.summary = write_summary(out, rows_of_outcome(outcome))
+        except OutputWriteError as err:
+            problem(f"The summary files {out / 'summary.csv'} and summary.xlsx", err)
         try:
             cache.write_state(out, {**state, "run_file": str(plan.run_file or "")})
         except OutputWriteError as err:
