@@ -55,8 +55,9 @@ class Job:
 
     @property
     def record(self) -> Path:
-        """The sidecar JSON with the cache key and headline: ``<stem>.report.json``."""
-        return self.html.with_suffix(".report.json")
+        """The sidecar JSON with the cache key, headline and key figures:
+        ``<stem>.report.json`` beside the executed notebook (in ``_work/``)."""
+        return self.ipynb.with_suffix(".report.json")
 
     @property
     def failed_ipynb(self) -> Path:
