@@ -116,8 +116,11 @@ def report(province, region, year, period, lang, data, out) -> None:
     from kcanalysis.periods import normalize_period, programme_years
     from kcanalysis.reporting import render_report
 
-    if bool(province) == bool(region) and not (province and region):
-        raise ParameterError("Give either --province or --region (not both, not neither).")
+    if not province and not region:
+        raise ParameterError(
+            "Give --province (a province report; with --region, the region it is compared "
+            "with) or --region alone (a regional overview)."
+        )
     span = programme_years(normalize_period(period))
     if year is None and span is None:
         raise ParameterError("Give --year (it may be left out only for a programme period).")
@@ -138,9 +141,29 @@ def report(province, region, year, period, lang, data, out) -> None:
         params = RegionalOverviewParams.from_dict({"region": region, **common})
         notebook = "regional_overview"
     _check_data(params)
-    click.echo(f"Rendering {notebook} for {params.to_dict()} ...", err=True)
+    click.echo(f"Rendering {_confirmation(params, bool(province and region))} ...", err=True)
     html = render_report(notebook, params, Path(out) if out else None)
     click.echo(str(html))
+
+
+def _confirmation(params, compared: bool = False) -> str:
+    """One line saying what is rendered: "Đắk Lắk (66) · 2024 · cả năm · vi" (and the
+    region it is compared with when `compared`, i.e. given with --region)."""
+    from kcanalysis import provinces
+    from kcanalysis.sections.words import period_label
+
+    area = getattr(params, "province", None) or params.region
+    name = provinces.area_label(area, params.year, params.lang, params.period)
+    where = f"{name} ({area})" if name != area else area
+    when = period_label(params.period, params.lang)
+    if params.lang == "vi":  # mid-line: "cả năm", "8 tháng đầu năm"
+        when = when[:1].lower() + when[1:]
+    parts = [where, str(params.year), when, params.lang]
+    region = getattr(params, "region", None)
+    if compared and getattr(params, "province", None) and region:
+        word = "so sánh với" if params.lang == "vi" else "compared with"
+        parts.insert(1, f"{word} {provinces.area_label(region, params.year, params.lang)}")
+    return " · ".join(parts)
 
 
 def _check_data(params) -> None:
@@ -154,10 +177,11 @@ def _check_data(params) -> None:
 def _register() -> None:
     """Add the commands defined beside the functions they drive."""
     from kcanalysis.ingest.cli import validate
-    from kcanalysis.reporting.batch.cli import batch
+    from kcanalysis.reporting.batch.cli import batch, summary
 
     main.add_command(validate)
     main.add_command(batch)
+    main.add_command(summary)
 
 
 _register()

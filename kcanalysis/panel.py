@@ -111,13 +111,48 @@ def select(
     activity="ALL",
     indicator=None,
     vintage=None,
+    region=None,
 ) -> pd.DataFrame:
-    """Return the rows matching the given key parts (None = any).
+    """Return the rows of `facts` matching the given key parts.
 
-    `vintage` ("2008" or "2025") keeps one map's rows: code 52 is Bình Định in "2008" and
-    Gia Lai in "2025". Use `unit_facts` to follow one unit across the merger.
+    Parameters
+    ----------
+    facts : DataFrame
+        A `facts` table (`kcanalysis.load`, ``kcanalysis.load_demo().facts``).
+    area, year, period, level, activity, indicator, vintage : value or list, optional
+        Keep rows whose column equals the value (or is in the list); None keeps any.
+        `area` is a GSO code ("66"); `level` and `activity` default to "ALL", the totals:
+        pass None for every level or activity. Totals exist only where reported or added
+        by `kcanalysis.add_totals` (``load_demo(totals=True)``).
+    vintage : str, optional
+        "2008" or "2025" keeps one map's rows: code 52 is Bình Định in "2008" and Gia Lai
+        in "2025". Use `unit_facts` to follow one unit across the merger.
+    region : str, optional
+        A region id ("MTTN", "VN"): keep the rows of its members in each row's year and
+        period (the 15 MTTN provinces to June 2025, its 8 units from then on).
+
+    Returns
+    -------
+    DataFrame
+        The matching rows, with their original index.
+
+    Examples
+    --------
+    >>> import kcanalysis as kc
+    >>> facts = kc.load_demo(totals=True).facts
+    >>> kc.select(facts, area="66", year=2024, period="FY", indicator="budget_kc")["actual"]
+    ... # doctest: +SKIP
     """
     mask = pd.Series(True, index=facts.index)
+    if region is not None:
+        keys = facts[["year", "period"]].drop_duplicates()
+        inside = pd.Series(False, index=facts.index)
+        for y, p in keys.itertuples(index=False):
+            members = provinces.region_members(region, int(y), str(p))
+            inside |= (
+                (facts["year"] == y) & (facts["period"] == p) & facts["area_code"].isin(members)
+            )
+        mask &= inside
     for col, value in (
         ("area_code", area),
         ("vintage", vintage),
@@ -185,15 +220,34 @@ def region_panel(
     base_year: int,
     vintage: str | None = None,
 ) -> pd.DataFrame:
-    """One row per member: spending (current and constant prices) and outputs.
+    """One row per member of a region: spending (current and constant prices) and outputs.
 
-    Columns: ``area_code``, ``area_name``, ``budget_kc`` (million VND), ``budget_kc_real``
-    (constant `base_year` prices), ``trainees`` (TRAIN + MGMT), ``models``,
-    ``establishments``, ``jobs_created`` and ``cost_per_trainee_real``.
+    Parameters
+    ----------
+    facts : DataFrame
+        `facts` with totals (``load_demo(totals=True).facts``, ``load(path, totals=True)``
+        or `kcanalysis.add_totals`): the values are read from the level and activity "ALL"
+        rows.
+    region : str
+        A region id ("MTTN", "VN"); its members are those of the map in force in `year`
+        and `period`, and only those that report anything are listed.
+    year : int
+    period : str
+        "FY", "M8", ...
+    base_year : int
+        The year whose prices ``budget_kc_real`` is expressed in.
+    vintage : str, optional
+        "2025" for a year before the merger (a Malmquist pair or a comparison across
+        2025): the members are the post-merger units and each value is the sum of the
+        unit's predecessors; a unit with a predecessor missing is left out.
 
-    With `vintage` "2025" for a year before the merger (a Malmquist pair or a comparison
-    across 2025), the members are the post-merger units and each value is the sum of the
-    unit's predecessors; a unit with a predecessor missing is left out.
+    Returns
+    -------
+    DataFrame
+        ``area_code``, ``area_name``, ``budget_kc`` (million VND), ``budget_kc_real``
+        (constant `base_year` prices), ``trainees`` (TRAIN + MGMT), ``models``,
+        ``establishments``, ``jobs_created`` and ``cost_per_trainee_real``; a value not
+        reported is NaN, never 0.
     """
     from kcanalysis.datasets import deflate
 
@@ -358,6 +412,50 @@ def lineage(area: str, year: int, period: str) -> Lineage:
     preds = tuple((c, units.unit_name(c, OLD)) for c in units.predecessors(area))
     restated = len(preds) > 1 or preds[0][0] != area
     return Lineage(unit, preds, restated)
+
+
+_DEA_COLUMNS = [
+    "area_code",
+    "area_name",
+    "crs",
+    "vrs",
+    "scale",
+    "peers",
+    "target_budget_kc_real",
+    "budget_kc_real",
+    "trainees",
+    "establishments",
+]
+
+
+def dea_panel(
+    facts: pd.DataFrame,
+    region: str,
+    year: int,
+    period: str = "FY",
+    base_year: int | None = None,
+) -> pd.DataFrame:
+    """DEA of a region's provinces in one year, as a tidy frame with their names.
+
+    Input-oriented, one input (khuyến công spending at constant `base_year` prices, by
+    default `year`'s) and two outputs (trainees; establishments supported), CRS and VRS,
+    as the reports use it (`dea_scores` on `region_panel`). Totals are added to `facts`
+    first where they are missing.
+
+    Returns
+    -------
+    DataFrame
+        One row per province with spending and outputs: ``area_code``, ``area_name``,
+        ``crs``, ``vrs``, ``scale`` (crs / vrs), ``peers`` (names),
+        ``target_budget_kc_real``, ``budget_kc_real``, ``trainees``, ``establishments``,
+        sorted by ``crs`` (best first). No rows when fewer than 9 provinces can be compared.
+    """
+    panel = region_panel(add_totals(facts), region, year, period, base_year or year)
+    scores = dea_scores(panel)
+    if scores.empty:
+        return pd.DataFrame(columns=_DEA_COLUMNS)
+    out = scores.reindex(columns=_DEA_COLUMNS)
+    return out.sort_values(["crs", "area_code"], ascending=[False, True]).reset_index(drop=True)
 
 
 def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:

@@ -223,6 +223,30 @@ NOTEBOOK_PARAMS: dict[str, type[_Params]] = {
 }
 
 
+def available_ranges(spans) -> str:
+    """Say which (year, period) pairs exist, as ranges per period: "2011–2024 FY; 2011 M8".
+
+    Every pair is covered (nothing is cut): consecutive years become a range, a gap starts
+    a new one ("2011–2013, 2015 FY").
+    """
+    by_period: dict[str, list[int]] = {}
+    for year, period in spans:
+        by_period.setdefault(str(period), []).append(int(year))
+    parts = []
+    for period in sorted(by_period, key=lambda p: (p != "FY", p)):
+        years, runs = sorted(set(by_period[period])), []
+        start = prev = years[0]
+        for y in [*years[1:], None]:
+            if y is not None and y == prev + 1:
+                prev = y
+                continue
+            runs.append(str(start) if start == prev else f"{start}–{prev}")
+            if y is not None:
+                start = prev = y
+        parts.append(f"{', '.join(runs)} {period}")
+    return "; ".join(parts) or "none"
+
+
 def check_available(params: _Params, facts) -> None:
     """Raise `ParameterError` if `facts` hold nothing for the area, year and period asked.
 
@@ -244,8 +268,8 @@ def check_available(params: _Params, facts) -> None:
     have = have[have["vintage"] == vintage]
     sel = have[(have["year"] == year) & (have["period"] == period)]
     if sel.empty:
-        spans = sorted(set(zip(have["year"], have["period"], strict=True)))
-        shown = ", ".join(f"{y} {p}" for y, p in spans[-12:]) or "none"
+        spans = set(zip(have["year"], have["period"], strict=True))
+        shown = available_ranges(spans)
         raise ParameterError(
             f"No data for area {area} in year={year} period={period!r} "
             f"({provinces.area_label(area, year, 'en', period)}). Available for it: {shown}. "

@@ -212,6 +212,10 @@ ACTIVITY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("mo hinh trinh dien", "DEMO"),
     ("trinh dien ky thuat", "DEMO"),
     ("mo hinh tdkt", "DEMO"),
+    # Before the MGMT phrases: "Nâng cao năng lực quản lý và tổ chức thực hiện chương
+    # trình khuyến công" is the capacity of the programme's own staff, not firms' managers.
+    ("to chuc thuc hien chuong trinh khuyen cong", "CAP"),
+    ("to chuc thuc hien khuyen cong", "CAP"),
     ("khoi su", "MGMT"),
     ("nang cao nang luc quan ly", "MGMT"),
     ("quan ly doanh nghiep", "MGMT"),

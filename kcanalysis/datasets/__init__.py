@@ -95,8 +95,17 @@ def load_published() -> pd.DataFrame:
     return _published().copy()
 
 
-def load_demo() -> Dataset:
-    """Return the SYNTHETIC demonstration panel as ``(facts, projects)``.
+def load_demo(totals: bool = False) -> Dataset:
+    """Return the SYNTHETIC demonstration panel as ``Dataset(facts, projects)``.
+
+    **Totals.** As `kcanalysis.load` does with a file, the facts are the rows as made:
+    per funding level (KCQG, KCDP) and activity, with level or activity totals only where
+    the generator wrote them. They are NOT complete totals: filter on ``level == "ALL"``
+    and ``activity == "ALL"`` only after `kcanalysis.add_totals`, or pass
+    ``totals=True``, which adds every missing level and activity total (as the reports
+    do). `kcanalysis.load(path, totals=True)` does the same for a file, and
+    ``load(path).attrs["projects"]`` is a file's project list, as ``projects`` here: the
+    same columns, dtypes and validation for both.
 
     MTTN, 2011-2026, on both sides of the 1 July 2025 merger:
 
@@ -111,9 +120,25 @@ def load_demo() -> Dataset:
     its `area_code` with its `vintage`. Bình Thuận (60), part of new Lâm Đồng, is not in
     the panel. Projects of 2025 and 2026 carry the new unit's code. The numbers are
     invented; every row's `source` says "synthetic demo".
+
+    Parameters
+    ----------
+    totals : bool
+        Add the missing level and activity totals (`kcanalysis.add_totals`).
+
+    Returns
+    -------
+    Dataset
+        ``facts`` (validated `facts`, totals only as made unless `totals`) and
+        ``projects`` (the project lists of the panel).
     """
     data = _demo()
-    return Dataset(data.facts.copy(), data.projects.copy())
+    facts = data.facts.copy()
+    if totals:
+        from kcanalysis.aggregate import add_totals
+
+        facts = add_totals(facts)
+    return Dataset(facts, data.projects.copy())
 
 
 def is_synthetic(facts: pd.DataFrame) -> bool:

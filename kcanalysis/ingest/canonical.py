@@ -418,6 +418,7 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
                             pos[sel[j]],
                             col[target].col,
                             f"ambiguous {text!r} read as {value:g} million VND: {why}",
+                            info=True,
                         )
                     q = parsed.qualifiers
                     quals[sel] = np.where(q != "", q, quals[sel])

@@ -1,5 +1,16 @@
 """`kcanalysis validate FILE`: say what a file is understood to be and what became of every
-row. Exit codes: 0 clean; 1 loaded, with quarantined rows or warnings; 2 nothing loaded."""
+row.
+
+Exit codes, for scripts:
+
+- 0: loaded, nothing quarantined and no problem. How an ambiguous cell such as "1.800"
+  was read is information (listed under "Readings to check"), not a problem, unless
+  ``--strict`` is given;
+- 1: loaded, but rows were quarantined, or a figure disagrees with its subtotal (or
+  another warning: a conflict between files, titles or unit lines), or, with
+  ``--strict``, an ambiguous cell was read;
+- 2: nothing loaded (or the options contradict the file).
+"""
 
 from __future__ import annotations
 
@@ -32,8 +43,18 @@ MAX_SHOWN = 30
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the quarantined rows with their reasons to this CSV file.",
 )
-def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
-    """Check FILE (.xlsx, .xls or .csv) and print what would be loaded from it."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 also when an ambiguous number (such as '1.800') had to be read one way.",
+)
+def validate(file: Path, province, year, period, sheet, quarantine_csv, strict) -> None:
+    """Check FILE (.xlsx, .xls or .csv) and print what would be loaded from it.
+
+    Exit code 0: clean (ambiguous numbers read one way are listed, as information); 1:
+    rows quarantined, a figure disagreeing with its subtotal or another warning (with
+    --strict, an ambiguous number too); 2: nothing loaded.
+    """
     try:
         result = ingest(file, province=province, year=year, period=period, sheet=sheet)
     except KcAnalysisError as err:
@@ -48,7 +69,8 @@ def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
             f"Projects:   {len(result.projects)} loaded, aggregated into {len(result.facts)} facts"
         )
     _echo_messages("Notes", report.notes)
-    _echo_messages("Warnings", report.warnings)
+    _echo_messages("Warnings", report.problems)
+    _echo_messages("Readings to check", report.readings)
     quarantined = report.records.query("category == 'quarantined'")
     if len(quarantined):
         click.echo(f"Quarantined rows ({len(quarantined)}):")
@@ -64,7 +86,7 @@ def validate(file: Path, province, year, period, sheet, quarantine_csv) -> None:
         raise SystemExit(2)
     click.echo("Totals loaded per level and activity:")
     click.echo(_totals(result.facts))
-    raise SystemExit(0 if report.clean else 1)
+    raise SystemExit(0 if report.clean and not (strict and report.readings) else 1)
 
 
 def _echo_messages(title: str, messages) -> None:

@@ -93,9 +93,14 @@ def normalise_text(grid: Grid, kind: str | None = None) -> None:
         if t.isascii():
             continue
         new = unicodedata.normalize("NFC", t)
-        if kind and legacy.has_signals(new) and not _has_unicode_vietnamese(new):
-            new = legacy.CONVERTERS[kind](new)
-            converted += 1
+        if kind and not _has_unicode_vietnamese(new):
+            # In a legacy-font file, text such as "Ghi chó" ("Ghi chú") holds only letters
+            # that also exist in Unicode Vietnamese: it is converted too, unless that makes
+            # it read worse.
+            conv = legacy.CONVERTERS[kind](new)
+            if legacy.has_signals(new) or legacy.badness(conv) <= legacy.badness(new):
+                new = conv
+                converted += 1
         if new != t:
             mapping[t] = new
     if kind:

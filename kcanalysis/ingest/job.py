@@ -94,9 +94,9 @@ class Job:
         """Mark rows (positions) structural of a kind (title, header, blank, ...)."""
         self.mark(positions, STRUCTURAL, kind)
 
-    def warn(self, pos: int, col: int, text: str) -> None:
-        """Add a warning about a cell."""
-        self.report.warn(f"{self.name}: {self.ref(pos, col)}", text)
+    def warn(self, pos: int, col: int, text: str, info: bool = False) -> None:
+        """Add a warning about a cell (`info`: a reading to check, not a problem)."""
+        self.report.warn(f"{self.name}: {self.ref(pos, col)}", text, info)
 
     # ------------------------------------------------------------------ shared checks
     def area_in(

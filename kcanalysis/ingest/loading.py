@@ -170,7 +170,9 @@ def _where(found, arg_name: str, given) -> str:
     return f"the title ({found[0].where})" if found else ""
 
 
-def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFrame:
+def load(
+    path, province=None, year=None, period=None, sheet=None, totals: bool = False
+) -> pd.DataFrame:
     """Load a provincial report file (.xlsx, .xls or .csv) into validated `facts`.
 
     Parameters
@@ -190,12 +192,17 @@ def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFram
         July 2025 the 34 units (`kcanalysis.periods.vintage_of`).
     sheet : str or int, optional
         The sheet to read; by default the first sheet with a recognisable table.
+    totals : bool
+        Add every missing level and activity total (`kcanalysis.add_totals`), as the
+        reports do. By default the rows are as the file gives them, so filtering on
+        level "ALL" finds only the totals the file itself states (as `load_demo`).
 
     Returns
     -------
     DataFrame
-        Valid `facts`. ``df.attrs["ingest_report"]`` is the `IngestReport` (what every row
-        became, warnings, quarantine CSV writer); for a project list,
+        Valid `facts`, the same columns and dtypes as ``load_demo().facts``.
+        ``df.attrs["ingest_report"]`` is the `IngestReport` (what every row became,
+        warnings, quarantine CSV writer); for a project list,
         ``df.attrs["projects"]`` is the validated `projects` table the facts aggregate.
 
     Raises
@@ -214,6 +221,10 @@ def load(path, province=None, year=None, period=None, sheet=None) -> pd.DataFram
         err.report = report
         raise err
     facts = result.facts
+    if totals:
+        from kcanalysis.aggregate import add_totals
+
+        facts = add_totals(facts)
     facts.attrs["ingest_report"] = report
     if result.projects is not None:
         facts.attrs["projects"] = result.projects

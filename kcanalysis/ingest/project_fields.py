@@ -267,7 +267,8 @@ def read_status_dates(rows: Rows) -> None:
             frame["completion_pct"].to_numpy() >= 100, "completed", "ongoing"
         )
         rows.job.report.note(
-            "no status column: projects at 100% are 'completed', the others 'ongoing'"
+            "no status column: projects at 100% are 'completed', the others 'ongoing'; the "
+            "number accepted (nghiệm thu) is not known and is left missing"
         )
     for target in ("planned_end", "actual_end"):
         frame[target] = dates.parse_dates(rows.cells(target), rows.bad, col.get(target, 0))

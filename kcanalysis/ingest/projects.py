@@ -102,6 +102,10 @@ def convert(job: Job) -> tuple[pd.DataFrame, pd.DataFrame]:
     if is_plan_list(rows):  # a plan says what is to be done, nothing about what was done
         facts = facts.assign(actual=np.nan)
         facts = facts[facts["planned"].notna()].reset_index(drop=True)
+    elif "status" not in col:
+        # Without a status column nothing says which projects were accepted (nghiệm thu):
+        # their number is missing, never 0.
+        facts = facts[facts["indicator"] != "projects_accepted"].reset_index(drop=True)
     return facts, projects
 
 

@@ -30,6 +30,9 @@ class Message:
 
     cell: str
     text: str
+    #: information, not a problem: how an ambiguous cell was read ("1.800" as 1800).
+    #: It is listed with the warnings but does not make a load unclean.
+    info: bool = False
 
     def __str__(self) -> str:
         return f"{self.cell}: {self.text}" if self.cell else self.text
@@ -112,9 +115,10 @@ class IngestReport:
         self._reason[i] = reason
         self._raw[row] = list(raw)
 
-    def warn(self, cell: str, text: str) -> None:
-        """Add a warning about `cell` ("" for the whole file)."""
-        self.warnings.append(Message(cell, text))
+    def warn(self, cell: str, text: str, info: bool = False) -> None:
+        """Add a warning about `cell` ("" for the whole file); `info`: a reading to check,
+        not a problem (see `Message.info`)."""
+        self.warnings.append(Message(cell, text, info))
 
     def note(self, text: str, cell: str = "") -> None:
         """Add an informational note (it does not count as a warning)."""
@@ -147,9 +151,20 @@ class IngestReport:
         return int((self._category == QUARANTINED).sum())
 
     @property
+    def problems(self) -> list[Message]:
+        """The warnings that are problems: a subtotal the rows disagree with, a conflict..."""
+        return [w for w in self.warnings if not w.info]
+
+    @property
+    def readings(self) -> list[Message]:
+        """The warnings that are information: how an ambiguous cell was read."""
+        return [w for w in self.warnings if w.info]
+
+    @property
     def clean(self) -> bool:
-        """True when nothing was quarantined and there is no warning."""
-        return self.quarantined == 0 and not self.warnings
+        """True when nothing was quarantined and no warning is a problem (the readings of
+        ambiguous cells are information)."""
+        return self.quarantined == 0 and not self.problems
 
     def structural_kinds(self) -> dict[str, int]:
         """Return the number of structural rows of each kind."""

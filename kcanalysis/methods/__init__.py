@@ -44,3 +44,13 @@ __all__ = [
     "super_efficiency",
     "theil_sen",
 ]
+
+
+def __getattr__(name: str):
+    # dea_panel works on `facts` and lives with the data layer (kcanalysis.panel), which
+    # imports this package; it is reached here too, without an import cycle.
+    if name == "dea_panel":
+        from kcanalysis.panel import dea_panel
+
+        return dea_panel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

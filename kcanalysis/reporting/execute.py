@@ -66,15 +66,21 @@ def default_out_dir() -> Path:
     return Path(os.environ.get("KCANALYSIS_OUTPUTS", "outputs"))
 
 
+#: The output folder's subfolder for working files: executed notebooks (which hold the
+#: data), records, the batch's lock and state. Everything else is for readers.
+WORK_DIR = "_work"
+
+
 def output_paths(params: _Params, out_dir: Path | None = None) -> tuple[Path, Path]:
-    """Return ``(ipynb, html)`` paths: ``OUT/<year>/<period>/<area-slug>[.en].{ipynb,html}``."""
+    """Return ``(ipynb, html)`` paths: ``OUT/<year>/<period>/<area-slug>[.en].html`` and the
+    executed notebook in ``OUT/_work/<year>/<period>/`` (`WORK_DIR`)."""
     out = Path(out_dir) if out_dir else default_out_dir()
     area = getattr(params, "province", None) or params.region  # type: ignore[attr-defined]
     stem = area_slug(area, params.year, params.period)  # type: ignore[attr-defined]
     if params.lang != "vi":  # type: ignore[attr-defined]
         stem += f".{params.lang}"  # type: ignore[attr-defined]
-    folder = out / str(params.year) / params.period  # type: ignore[attr-defined]
-    return folder / f"{stem}.ipynb", folder / f"{stem}.html"
+    where = Path(str(params.year)) / params.period  # type: ignore[attr-defined]
+    return out / WORK_DIR / where / f"{stem}.ipynb", out / where / f"{stem}.html"
 
 
 def failed_path(out_ipynb: Path) -> Path:

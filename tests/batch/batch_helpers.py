@@ -35,6 +35,12 @@ def run_cli(*args: str):
     return CliRunner().invoke(batch, [*map(str, args), "--no-progress"], catch_exceptions=False)
 
 
+def work_file(out: Path, html_path: Path, suffix: str) -> Path:
+    """The working file of a report (its notebook, record...) in ``out/_work/``."""
+    rel = Path(html_path).relative_to(out)
+    return (out / "_work" / rel).with_suffix(suffix)
+
+
 def body(html_path: Path) -> str:
     """The HTML of a report without its timestamp line."""
     return TIMESTAMP.sub("", Path(html_path).read_text(encoding="utf-8"))

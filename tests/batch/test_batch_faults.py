@@ -240,6 +240,7 @@ def test_a_batch_does_not_start_in_a_full_or_read_only_folder(
     earlier.parent.mkdir(parents=True)
     earlier.write_text("<html>earlier</html>\n")
     (out / "index.html").write_text("<html>earlier index</html>\n")
+    (out / runner.LOCK_FILE).parent.mkdir()
     (out / runner.LOCK_FILE).touch()
     before = _snapshot(out)
     fault.strike()
@@ -310,7 +311,7 @@ def test_a_fault_during_a_batch_fails_that_report_keeps_earlier_outputs_and_stop
     thread.join(timeout=5)
     assert struck.is_set()
     assert second.exit_code == 1, second.stdout + second.stderr
-    folder = out / "2024" / "FY"
+    folder = out / "_work" / "2024" / "FY"  # the notebook is written first
     if kind == "full":
         reason = (
             "the disk is full (No space left on device). Earlier outputs in "
@@ -325,13 +326,13 @@ def test_a_fault_during_a_batch_fails_that_report_keeps_earlier_outputs_and_stop
     lines = second.stdout.splitlines()
     failed = [line for line in lines if line.startswith("  FAILED")]
     assert len(failed) == 1 and "Đắk Lắk – Cả năm 2024" in failed[0]
-    assert f"Cannot write {folder / '66-dak-lak.tiny.ipynb'}: {reason}" in failed[0]
-    assert f"  not rendered: Cannot write {folder / '66-dak-lak.tiny.ipynb'}" in second.stdout
+    ipynb = out / "_work" / "2024" / "FY" / "66-dak-lak.tiny.ipynb"
+    assert f"Cannot write {ipynb}: {reason}" in failed[0]
+    assert f"  not rendered: Cannot write {ipynb}" in second.stdout
     assert "1 failed" in lines[-1] and "2 not run" in lines[-1]
     assert lines[-1] != str(out / "index.html")  # no index was written
-    assert f"error: The state file {out / '.kcbatch-state.json'} could not be written" in (
-        second.stderr
-    )
+    state = out / "_work" / ".kcbatch-state.json"
+    assert f"error: The state file {state} could not be written" in second.stderr
     assert f"error: The index {out / 'index.html'} could not be written" in second.stderr
     assert "Traceback" not in second.stdout + second.stderr
     # Every earlier output is byte for byte what it was, and nothing half-written is left.
@@ -439,7 +440,7 @@ def test_a_data_file_changed_during_a_batch_makes_its_reports_stale(project):
     }
     assert change in state["2024/FY/66-dak-lak.tiny.html"]["error"]
     for name, status in statuses.items():
-        record = json.loads((out / name).with_suffix(".report.json").read_text())
+        record = json.loads((out / "_work" / name).with_suffix(".report.json").read_text())
         assert record["status"] == status
     # index.html.
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -496,6 +497,7 @@ def test_a_report_writes_notebook_and_html_together_or_not_at_all(nth, fails, pr
     (job,) = read_plan(write_run(project, tiny_sets("66")), out=project / "out").jobs
     old = {job.ipynb: b'{"old": 1}', job.html: b"<html>old</html>", job.record: b'{"key": "k"}'}
     job.html.parent.mkdir(parents=True)
+    job.ipynb.parent.mkdir(parents=True)  # the working files' folder, out/_work/...
     for path, data in old.items():
         path.write_bytes(data)
     real, calls = files._write_file, []
@@ -512,7 +514,7 @@ def test_a_report_writes_notebook_and_html_together_or_not_at_all(nth, fails, pr
     target = {"ipynb": job.ipynb, "html": job.html, "record": job.record}[fails]
     assert result.status == "failed" and result.fault
     assert result.error.startswith(f"Cannot write {target}: the disk is full")
-    assert _temps(job.html.parent) == []
+    assert _temps(job.html.parent) == [] and _temps(job.ipynb.parent) == []
     if fails == "record":  # both outputs were complete; the record still has the old key
         assert job.html.read_bytes().rstrip().endswith(b"</html>")
         assert json.loads(job.ipynb.read_text())["metadata"]["kcanalysis"]["cache_key"] == "new-key"

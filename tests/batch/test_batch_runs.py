@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_helpers import body, run_cli, tiny_sets, write_run
+from batch_helpers import body, run_cli, tiny_sets, work_file, write_run
 
 from kcanalysis.reporting.batch.grid import read_plan
 from kcanalysis.reporting.batch.runner import Options, run_batch
@@ -35,7 +35,7 @@ def test_a_failing_report_is_contained_and_retry_failed_runs_only_it(project):
     assert first.stdout.strip().splitlines()[-1] == str(out / "index.html")
     assert _html(out, "66").read_text().rstrip().endswith("</html>")
     assert _html(out, "62").is_file() and not _html(out, "64").exists()
-    failed = _html(out, "64").with_suffix(".failed.ipynb")
+    failed = work_file(out, _html(out, "64"), ".failed.ipynb")
     assert "asked to fail" in failed.read_text()  # the traceback is kept
     # Cell numbers are execution counts: parameters 1, injected 2, imports 3, ... fail 6.
     assert "cell 6: ValueError: asked to fail" in first.stdout
@@ -69,7 +69,7 @@ def test_a_report_over_the_timeout_is_stopped_and_marked(project):
     assert "TIMEOUT" in result.stdout and "stopped after 4 s (--timeout)" in result.stdout
     assert "1 timed out" in result.stdout and "1 done" in result.stdout
     assert _html(out, "64").is_file() and not _html(out, "66").exists()
-    assert _html(out, "66").with_suffix(".failed.ipynb").is_file()
+    assert work_file(out, _html(out, "66"), ".failed.ipynb").is_file()
     assert "quá thời gian" in (out / "index.html").read_text()
 
 
@@ -108,7 +108,10 @@ def test_both_engines_give_identical_notebooks_and_html(project):
         a, b = _html(project / "warm", code), _html(project / "pm", code)
         assert body(a) == body(b)
         assert "data:image/png;base64," in body(a)
-        nb_a, nb_b = (json.loads(p.with_suffix(".ipynb").read_text()) for p in (a, b))
+        nb_a, nb_b = (
+            json.loads(work_file(o, p, ".ipynb").read_text())
+            for o, p in ((project / "warm", a), (project / "pm", b))
+        )
         cells = [
             [
                 (c["id"], c["source"], c.get("execution_count"), c.get("outputs"))
@@ -146,8 +149,8 @@ def test_up_to_date_reports_are_skipped_and_force_renders_them_again(project):
     run, out = write_run(project, tiny_sets("66", "64")), project / "out"
     assert run_cli(run, "--out", out).exit_code == 0
     stamps = {c: _html(out, c).stat().st_mtime_ns for c in ("66", "64")}
-    record = json.loads(_html(out, "66").with_suffix(".report.json").read_text())
-    ipynb = json.loads(_html(out, "66").with_suffix(".ipynb").read_text())
+    record = json.loads(work_file(out, _html(out, "66"), ".report.json").read_text())
+    ipynb = json.loads(work_file(out, _html(out, "66"), ".ipynb").read_text())
     assert ipynb["metadata"]["kcanalysis"]["cache_key"] == record["key"]
     assert record["headline"] == {
         "budget_kc_mvnd": 1234.5,

@@ -382,7 +382,7 @@ def test_hostile_texts_reach_the_kernel_as_data_not_code(project):
     result = run_cli(run, "--out", out, "--jobs", 2)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert not marker.exists()
-    executed = sorted((out / "2024" / "FY").glob("*.tiny.ipynb"))
+    executed = sorted((out / "_work" / "2024" / "FY").glob("*.tiny.ipynb"))
     assert len(executed) == 6
     seen = set()
     for path in executed:

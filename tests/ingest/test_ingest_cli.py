@@ -1,5 +1,6 @@
-"""`kcanalysis validate`: what it prints and its exit codes (0 clean, 1 with quarantined rows
-or warnings, 2 nothing loaded)."""
+"""`kcanalysis validate`: what it prints and its exit codes (0 clean, ambiguous numbers read
+one way included; 1 with quarantined rows, a subtotal disagreeing or, with --strict, an
+ambiguous number; 2 nothing loaded)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,25 @@ def test_quarantined_rows_exit_1_and_are_written(data, tmp_path):
         assert len(list(csv.DictReader(fh))) == 8
 
 
-def test_warnings_alone_exit_1(data):
-    assert run(data / "summary_bad_subtotal.csv").exit_code == 1
+def test_a_figure_disagreeing_with_its_subtotal_exits_1(data):
+    result = run(data / "summary_bad_subtotal.csv")
+    assert result.exit_code == 1
+    assert "Warnings (1):" in result.output and "add up to 8.850" in result.output
+
+
+def test_ambiguous_numbers_are_information_and_exit_0_unless_strict(data):
+    # canonical_vi: a clean provincial file in Vietnamese style; "7.700" (I7) and "2,035"
+    # (J3) could each be read two ways. Nothing is quarantined and no subtotal disagrees.
+    for name in ("canonical_vi.csv", "canonical_vi.xlsx"):
+        result = run(data / name)
+        assert result.exit_code == 0, result.output
+        assert "Readings to check (2):" in result.output
+        assert "Warnings (" not in result.output
+        assert "ambiguous '7.700' read as 7700 million VND" in result.output
+        strict = run(data / name, "--strict")
+        assert strict.exit_code == 1, strict.output
+    # --strict changes nothing for a file without ambiguous numbers
+    assert run(data / "summary_two_row.xlsx", "--strict").exit_code == 0
 
 
 def test_nothing_loaded_exits_2(data):

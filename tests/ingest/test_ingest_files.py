@@ -92,6 +92,7 @@ def test_every_row_of_every_fixture_is_accounted_for(data, name):
         "canonical_vi_utf16.csv": {"encoding": "utf-16", "delimiter": "\t"},
         "canonical_vi_1258.csv": {"encoding": "cp1258"},
         "projects_tcvn3.csv": {"encoding": "cp1252"},
+        "projects_tcvn3_notes.csv": {"encoding": "cp1252"},
     }.get(name, {})
     assert_accounted(ingest(data / name).report, data / name, **kw)
 

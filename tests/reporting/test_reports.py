@@ -62,7 +62,10 @@ def test_province_reports_have_their_sections(rendered):
     assert "Hình 1." in html and "Bảng 1." in html
     assert "DỮ LIỆU MINH HỌA TỔNG HỢP" in html  # synthetic banner, in Vietnamese
     assert path.name == "66-dak-lak.html"
-    assert path.with_suffix(".ipynb").exists()
+    # The executed notebook (it holds the data) is a working file, kept apart.
+    out = path.parents[2]  # OUT/<year>/<period>/<area>.html
+    assert (out / "_work" / path.relative_to(out)).with_suffix(".ipynb").exists()
+    assert not path.with_suffix(".ipynb").exists()
 
 
 def test_english_report_uses_english_words_and_numbers(rendered):

@@ -5,12 +5,13 @@ contents of its data files, and the kcanalysis version together with a fingerpri
 the package's code, templates and built-in data (the batch runner's own modules are
 left out: they do not change a report). Built-in data are covered by that fingerprint.
 
-After a report is rendered, ``<stem>.report.json`` is written beside its HTML, last and
+After a report is rendered, ``<stem>.report.json`` is written beside its executed notebook
+(in the output folder's ``_work/``), last and
 atomically: the key, status, seconds, headline indicators and whether the data were
 synthetic. A report is skipped when that record holds the same key and its ``.ipynb``
 and ``.html`` exist. The key is also stored in the notebook's ``metadata.kcanalysis``.
 
-The state file ``.kcbatch-state.json`` in the output folder records the outcome of every
+The state file ``_work/.kcbatch-state.json`` in the output folder records the outcome of every
 report of the last runs, so that ``--retry-failed`` knows what failed.
 
 `Watch` notices a data file or notebook that changes while a batch runs: it keeps the
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from kcanalysis.reporting.files import atomic_write_text
 
-STATE_FILE = ".kcbatch-state.json"
+STATE_FILE = "_work/.kcbatch-state.json"
 RECORD_FORMAT = 1
 _SKIP_NAMES = ("cli.py", "cli_info.py")
 _HASHES: dict[tuple, str] = {}

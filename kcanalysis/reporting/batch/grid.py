@@ -237,6 +237,12 @@ def read_run_doc(run_file: Path) -> dict:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as err:
+        if "\t" in text and ("tab" in str(err).lower() or "'\\t'" in str(err)):
+            line = next(n for n, ln in enumerate(text.splitlines(), 1) if "\t" in ln)
+            raise ParameterError(
+                f"Run file {run_file} has a tab character (line {line}): YAML indents with "
+                "spaces; use spaces, not tabs."
+            ) from err
         raise ParameterError(f"Run file {run_file} is not valid YAML: {err}") from err
     except RecursionError as err:
         raise ParameterError(
@@ -314,6 +320,16 @@ def _notebook(value: object, ctx: _Ctx, entry: str, cache: dict) -> _Notebook | 
     return found
 
 
+def did_you_mean(unknown: list[str], known) -> str:
+    """Return " (did you mean province?)" for misspelt keys, or "" when none is close."""
+    import difflib
+
+    guesses = [
+        f"{m[0]}" for u in unknown if (m := difflib.get_close_matches(u, list(known), 1, 0.75))
+    ]
+    return f" (did you mean {', '.join(dict.fromkeys(guesses))}?)" if guesses else ""
+
+
 def _make_job(nb: _Notebook, values: dict, out: Path, ctx: _Ctx, entry: str) -> Job | None:
     from kcanalysis.reporting.execute import output_paths
     from kcanalysis.reporting.render import report_title
@@ -321,9 +337,10 @@ def _make_job(nb: _Notebook, values: dict, out: Path, ctx: _Ctx, entry: str) -> 
     fields = _fields(nb.cls)
     unknown = sorted(map(str, set(values) - set(fields) - set(nb.names)))
     if unknown:
+        hint = did_you_mean(unknown, [*fields, *nb.names])
         ctx.problem(
             entry,
-            f"unknown parameter(s) {', '.join(unknown)} for {nb.name}; it takes "
+            f"unknown parameter(s) {', '.join(unknown)}{hint} for {nb.name}; it takes "
             f"{', '.join(dict.fromkeys((*fields, *nb.names)))}.",
         )
         return None
@@ -426,7 +443,8 @@ def _expand_grid(grid: dict, entry: str, ctx: _Ctx, nbs: dict) -> list[Job]:
     unknown = sorted(map(str, set(grid) - set(GRID_KEYS)))
     missing = [k for k in ("notebook", "areas", "years") if k not in grid]
     if unknown or missing:
-        what = [f"unknown key(s) {', '.join(unknown)}"] if unknown else []
+        what = [f"unknown key(s) {', '.join(unknown)}{did_you_mean(unknown, GRID_KEYS)}"]
+        what = what if unknown else []
         what += [f"missing key(s) {', '.join(missing)}"] if missing else []
         ctx.problem(entry, f"{'; '.join(what)}. A grid takes {', '.join(GRID_KEYS)}.")
         return []

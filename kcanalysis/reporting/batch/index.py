@@ -197,15 +197,19 @@ def _cells(result, lang: str) -> str:
     return "".join(out)
 
 
-def _row(result, out_dir: Path, lang: str) -> str:
+def _row(result, out_dir: Path, lang: str, for_bundle: bool = False) -> str:
     job, words = result.job, LABELS[lang]
     area = _area_label(job, lang)
     status = words["status_words"].get(result.status, result.status)
-    if result.status in ("done", "cached") or job.html.is_file():
+    readable = result.status in ("done", "cached", "stale") and job.html.is_file()
+    if readable if for_bundle else result.status in ("done", "cached") or job.html.is_file():
         link = f'<a href="{escape(_link(job.html, out_dir))}">{escape(words["open"])}</a>'
+        pdf = job.html.with_suffix(".pdf")
+        if readable and pdf.is_file():
+            link += f' <a href="{escape(_link(pdf, out_dir))}">PDF</a>'
     else:
         link = ""
-    if result.failed_ipynb:
+    if result.failed_ipynb and not for_bundle:
         target = escape(_link(result.failed_ipynb, out_dir))
         link += f' <a href="{target}">{escape(words["notebook"])}</a>'
     failed = {"failed": " kc-failed", "timeout": " kc-failed", "stale": " kc-stale"}.get(
@@ -222,8 +226,12 @@ def _row(result, out_dir: Path, lang: str) -> str:
     )
 
 
-def render_index(outcome, lang: str | None = None) -> str:
-    """Return the HTML of the index page of `outcome` (a `runner.Outcome`)."""
+def render_index(outcome, lang: str | None = None, for_bundle: bool = False) -> str:
+    """Return the HTML of the index page of `outcome` (a `runner.Outcome`).
+
+    `for_bundle`: the page of a reader's zip, which links only what the zip holds (the
+    reports and their PDFs, not the notebooks of failed runs).
+    """
     results = outcome.results
     if lang is None:
         lang = "en" if results and all(r.job.lang == "en" for r in results) else "vi"
@@ -238,7 +246,7 @@ def render_index(outcome, lang: str | None = None) -> str:
         for c in columns
     )
     head += f"<th>{escape(words['report'])}</th>"
-    rows = "".join(_row(r, outcome.out_dir, lang) for r in results)
+    rows = "".join(_row(r, outcome.out_dir, lang, for_bundle) for r in results)
     years = sorted({r.job.year for r in results})
     options = f'<option value="">{escape(words["all_years"])}</option>' + "".join(
         f'<option value="{y}">{y}</option>' for y in years
@@ -258,7 +266,7 @@ def render_index(outcome, lang: str | None = None) -> str:
             + (
                 f' — <a href="{escape(_link(r.failed_ipynb, outcome.out_dir))}">'
                 f"{escape(_link(r.failed_ipynb, outcome.out_dir))}</a>"
-                if r.failed_ipynb
+                if r.failed_ipynb and not for_bundle
                 else ""
             )
             + "</li>"

@@ -55,8 +55,9 @@ class Job:
 
     @property
     def record(self) -> Path:
-        """The sidecar JSON with the cache key and headline: ``<stem>.report.json``."""
-        return self.html.with_suffix(".report.json")
+        """The sidecar JSON with the cache key, headline and key figures:
+        ``<stem>.report.json`` beside the executed notebook (in ``_work/``)."""
+        return self.ipynb.with_suffix(".report.json")
 
     @property
     def failed_ipynb(self) -> Path:
@@ -135,3 +136,54 @@ def check_data(jobs: list[Job], what: str = "The batch") -> None:
         except KcAnalysisError as err:
             problems.add(job.entry, str(err))
     problems.raise_if_any(what)
+
+
+@dataclass(frozen=True)
+class RecordedJob:
+    """A rendered report as its record describes it (for ``kcanalysis summary``)."""
+
+    notebook: str
+    area: str
+    year: int
+    period: str
+    lang: str
+    data: tuple[str, ...]
+    html: Path
+    record: Path
+    checked: _Params
+
+
+def record_job(path: Path, record: dict, out_dir: Path) -> RecordedJob | None:
+    """Rebuild the report a ``.report.json`` at `path` describes; None if it cannot be."""
+    from kcanalysis.params import NOTEBOOK_PARAMS
+
+    # report_params: every parameter of the report (params: those given to its notebook)
+    params = record.get("report_params") or record.get("params")
+    notebook = str(record.get("notebook") or "")
+    if not isinstance(params, dict):
+        return None
+    cls = (
+        NOTEBOOK_PARAMS.get(notebook)
+        or NOTEBOOK_PARAMS["province_report" if "province" in params else "regional_overview"]
+    )
+    names = {f.name for f in cls.__dataclass_fields__.values()}  # type: ignore[attr-defined]
+    try:
+        checked = cls.from_dict({k: v for k, v in params.items() if k in names})
+    except (KcAnalysisError, ValueError, TypeError, LookupError):
+        return None
+    html = record.get("html")
+    if isinstance(html, str) and html:
+        html_path = (path.parent / html).resolve()
+    else:  # records written before the working files had their own folder
+        html_path = path.with_name(path.name.removesuffix(".report.json") + ".html")
+    return RecordedJob(
+        notebook,
+        getattr(checked, "province", None) or checked.region,  # type: ignore[attr-defined]
+        checked.year,  # type: ignore[attr-defined]
+        checked.period,  # type: ignore[attr-defined]
+        checked.lang,  # type: ignore[attr-defined]
+        tuple(checked.data),  # type: ignore[attr-defined]
+        html_path,
+        path,
+        checked,
+    )

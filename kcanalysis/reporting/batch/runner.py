@@ -46,7 +46,9 @@ from kcanalysis.reporting.files import OutputWriteError, write_error
 FAILED = ("failed", "timeout")
 #: Statuses that make the exit code 1, and that ``--retry-failed`` renders again.
 BAD = (*FAILED, "stale")
-LOCK_FILE = ".kcbatch.lock"
+#: Statuses whose HTML readers get (in the bundle, and printed by --pdf).
+READABLE = ("done", "cached", "stale")
+LOCK_FILE = "_work/.kcbatch.lock"
 
 
 @dataclass
@@ -59,6 +61,8 @@ class Options:
     retry_failed: bool = False
     timeout: float = 600.0
     progress: bool = True
+    pdf: bool = False
+    bundle: Path | None = None
 
 
 @dataclass
@@ -88,6 +92,8 @@ class Outcome:
     results: list[Result]
     out_dir: Path
     index: Path | None = None
+    summary: tuple[Path, Path] | None = None
+    bundle: Path | None = None
     engine: str = ""
     wall_seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -108,7 +114,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
     # Opened read-only (flock does not need more): no file of the folder is held open for
     # writing while reports run, so it can even be remounted read-only meanwhile.
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(out_dir / LOCK_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
     except OSError as err:
         raise write_error(out_dir, err, folder=True) from err
@@ -127,6 +133,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | None = None) -> Result:
     """Run one report on `engine` (retrying once if its kernel died) and write its files."""
+    from kcanalysis.reporting.batch.figures import key_figures
     from kcanalysis.reporting.batch.headline import headline
     from kcanalysis.reporting.batch.literals import check_injected
     from kcanalysis.reporting.execute import notebook_bytes
@@ -172,6 +179,7 @@ def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | Non
     nb = ex.nb
     nb.metadata["kcanalysis"] = {"cache_key": key}
     head = headline(job, nb)
+    figures = key_figures(job)
     changes = watch.changes(job) if watch is not None else []
     status = "stale" if changes else "done"
     message = cache.stale_message(changes) if changes else note.strip()
@@ -201,8 +209,11 @@ def _render(engine, job: Job, key: str, timeout: float, watch: cache.Watch | Non
                 "finished": cache.now_iso(),
                 "notebook": job.notebook,
                 "params": job.params,
+                "report_params": job.checked.to_dict(),
                 "headline": head,
+                "figures": figures,
                 "synthetic": synthetic,
+                "html": os.path.relpath(job.html, job.record.parent),
             },
         )
     except OutputWriteError as err:
@@ -285,12 +296,17 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
     ReportError
         The output folder cannot be written (an `OutputWriteError`; nothing has run).
     """
+    from kcanalysis.reporting.batch.export import rows_of_outcome, write_summary
     from kcanalysis.reporting.batch.index import write_index
     from kcanalysis.reporting.batch.progress import Progress
     from kcanalysis.reporting.files import check_writable, remove_stale_temps
 
     started = time.monotonic()
     out, jobs = plan.out_dir, plan.jobs
+    if options.pdf:
+        from kcanalysis.reporting.batch.deliver import find_browser
+
+        find_browser()  # no browser: refused before anything runs, with how to install one
     with _locked(out):
         state = cache.read_state(out)
         watch = cache.Watch(jobs)  # before the keys: a change after this is seen
@@ -319,7 +335,8 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
             pool.start(jobs[to_run[0]].source.parent)
         try:
             check_data([jobs[i] for i in to_run], f"Run file {plan.run_file}")
-            for folder in sorted({jobs[i].html.parent for i in to_run}):
+            folders = {jobs[i].html.parent for i in to_run} | {jobs[i].ipynb.parent for i in to_run}
+            for folder in sorted(folders):
                 check_writable(folder)  # every folder written to must take a file
                 remove_stale_temps(folder)
             if pool is not None:
@@ -346,6 +363,8 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
                 "seconds": round(result.seconds, 2),
                 "failed_ipynb": result.failed_ipynb,
                 "finished": cache.now_iso(),
+                "notebook": result.job.notebook,
+                "report_params": result.job.checked.to_dict(),
             }
 
         def finished(i: int, result: Result) -> None:
@@ -383,6 +402,12 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
                 cache.mark_stale(result.job, result.error)
             except OutputWriteError as err:
                 problem(f"The record {result.job.record}", err)
+        if options.pdf and not interrupted:
+            from kcanalysis.reporting.batch.deliver import make_pdfs
+
+            shown = [r for r in results if r is not None and r.status in READABLE]
+            readable = [r.job.html for r in shown if r.job.html.is_file()]
+            problems += make_pdfs(readable, options.jobs or 2)[1]
         outcome = Outcome(
             [r for r in results if r is not None],
             out,
@@ -394,6 +419,17 @@ def run_batch(plan: Plan, options: Options, echo: Callable[[str], None] | None =
             outcome.index = write_index(outcome)
         except OutputWriteError as err:
             problem(f"The index {out / 'index.html'}", err)
+        try:
+            outcome.summary = write_summary(out, rows_of_outcome(outcome))
+        except OutputWriteError as err:
+            problem(f"The summary files {out / 'summary.csv'} and summary.xlsx", err)
+        if options.bundle is not None and not interrupted:
+            from kcanalysis.reporting.batch.deliver import write_bundle
+
+            try:
+                outcome.bundle = write_bundle(outcome, options.bundle)
+            except OutputWriteError as err:
+                problem(f"The bundle {options.bundle}", err)
         try:
             cache.write_state(out, {**state, "run_file": str(plan.run_file or "")})
         except OutputWriteError as err:

@@ -936,6 +936,54 @@ def projects_tcvn3() -> Sheet:
     return Sheet("projects_tcvn3", rows, ["A1:D1"], text="tcvn3")
 
 
+def projects_cap() -> Sheet:
+    """Đắk Lắk 2023 (made up): a project on the capacity of the programme's own staff (CAP)
+    whose title also holds "năng lực quản lý", beside an enterprise management course."""
+    rows = [
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2023 - TỈNH ĐẮK LẮK"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí khuyến công hỗ trợ", "Tình trạng"],
+        [
+            1,
+            "Nâng cao năng lực quản lý và tổ chức thực hiện chương trình khuyến công",
+            "Trung tâm Khuyến công Đắk Lắk",
+            120,
+            "Đã nghiệm thu",
+        ],
+        [
+            2,
+            "Nâng cao năng lực quản lý doanh nghiệp nông thôn",
+            "Hội Doanh nghiệp huyện Krông Pắc",
+            80,
+            "Đã nghiệm thu",
+        ],
+    ]
+    return Sheet("projects_cap", rows, ["A1:E1"])
+
+
+def projects_no_status() -> Sheet:
+    """Kon Tum 2022 (made up): a list of projects carried out, with no status column, so
+    nothing says how many were accepted (nghiệm thu)."""
+    rows = [
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2022 - TỈNH KON TUM"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí khuyến công hỗ trợ"],
+        [1, "Đào tạo nghề đan lát mây tre", "HTX Đăk Hà", 150],
+        [2, "Hỗ trợ máy móc thiết bị chế biến cà phê", "Cơ sở Ngọc Hồi", 400],
+    ]
+    return Sheet("projects_no_status", rows, ["A1:D1"])
+
+
+def projects_tcvn3_notes() -> Sheet:
+    """Đắk Lắk 2015 (made up), TCVN3 text, with a "Ghi chú" column (TCVN3 "Ghi chó", which
+    is made only of letters Unicode Vietnamese also has) and a "Số hộ" column not loaded."""
+    rows = [
+        ["DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2015 - TỈNH ĐẮK LẮK"],
+        ["STT", "Tên đề án", "Đơn vị thụ hưởng", "Kinh phí khuyến công hỗ trợ", "Số hộ", "Ghi chú"],
+        [1, "Đào tạo nghề dệt thổ cẩm", "HTX Buôn Đôn", 150, 30, "hoàn thành"],
+        [2, "Hỗ trợ máy móc thiết bị sấy cà phê", "Cơ sở Cư M'gar", 300, 5, None],
+    ]
+    return Sheet("projects_tcvn3_notes", rows, ["A1:F1"], text="tcvn3")
+
+
 CANONICAL_VI = [
     ["SỐ LIỆU KHUYẾN CÔNG TỈNH KHÁNH HOÀ"],
     ["Mã tỉnh", "Tỉnh", "Năm", "Kỳ", "Cấp", "Hoạt động", "Chỉ tiêu", "ĐVT", "KH", "TH", "Ghi chú"],
@@ -1310,6 +1358,9 @@ SHEETS = [
     canonical_phu_yen_h1_2025(),
     canonical_merger_mixed(),
     summary_q3_2025(),
+    projects_cap(),
+    projects_no_status(),
+    projects_tcvn3_notes(),
 ]
 
 
