@@ -194,6 +194,9 @@ def region_panel(
     With `vintage` "2025" for a year before the merger (a Malmquist pair or a comparison
     across 2025), the members are the post-merger units and each value is the sum of the
     unit's predecessors; a unit with a predecessor missing is left out.
+
+    If the spending cannot be deflated (no CPI for `year`), ``budget_kc_real`` is NaN,
+    never the nominal figure, and ``attrs["no_constant_prices"]`` says why.
     """
     from kcanalysis.datasets import deflate
 
@@ -231,10 +234,25 @@ def region_panel(
         return df.assign(budget_kc_real=np.nan, cost_per_trainee_real=np.nan)
     try:
         df["budget_kc_real"] = deflate(df["budget_kc"], year, base_year)
-    except KcAnalysisError:  # a year before the CPI table: no constant prices
+    except KcAnalysisError:  # a year outside the CPI table: no constant prices, no fallback
         df["budget_kc_real"] = np.nan
+        df.attrs["no_constant_prices"] = no_cpi_reason(year, base_year)
     df["cost_per_trainee_real"] = (df["budget_kc_real"] / df["trainees"]).where(df["trainees"] > 0)
     return df
+
+
+def no_cpi_reason(year: int, base_year: int) -> str:
+    """Why `year`'s money cannot be put at `base_year` prices (translated in reports).
+
+    The base year if the CPI table lacks it, else `year` (a year after the table is
+    carried at the latest prices, so only a year before it fails).
+    """
+    from kcanalysis.datasets import load_cpi
+
+    years = load_cpi()["year"]
+    first, last = int(years.min()), int(years.max())
+    missing = base_year if not first <= base_year <= last else year
+    return f"no CPI for {missing} (CPI table covers {first}-{last})"
 
 
 # --------------------------------------------------------------------- areas through time
@@ -402,10 +420,19 @@ def malmquist_change(
 
     Across the merger (FY 2025 against 2024) the 2024 side is the post-merger units'
     predecessor sums (`region_panel` with vintage "2025"), never old codes against new.
+
+    Both years must be at constant prices. If either cannot be deflated the index is
+    refused: the result is empty with ``attrs["reason"]`` (nominal VND would put the
+    year's inflation into technical change TC).
     """
     vintage = vintage_of(year, period)
     a = region_panel(facts, region, year - 1, period, base_year, vintage=vintage)
     b = region_panel(facts, region, year, period, base_year)
+    for side in (a, b):
+        if "no_constant_prices" in side.attrs:
+            refused = pd.DataFrame()
+            refused.attrs["reason"] = side.attrs["no_constant_prices"]
+            return refused
     if a.empty or b.empty:
         return pd.DataFrame()
     both = sorted(set(a["area_code"]) & set(b["area_code"]))
