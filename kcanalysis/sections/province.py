@@ -261,28 +261,20 @@ class ProvinceReport:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            # A rise or a fall is stated only when the slope's interval excludes 0.
-            if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
-                out.append(
-                    say(
-                        "f_trend_none",
-                        lang,
-                        slope=format_number(ts.slope, lang, 2),
-                        low=format_number(ts.low, lang, 2),
-                        high=format_number(ts.high, lang, 2),
-                        p=format_number(mk.p, lang, 3),
-                    )
+            # A rise or a fall is stated only when the slope's interval excludes 0; the
+            # Mann-Kendall p only from 5 years on.
+            key = S.trend_finding_key(ts, mk)
+            out.append(
+                say(
+                    key,
+                    lang,
+                    slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
+                    low=format_number(ts.low, lang, 2),
+                    high=format_number(ts.high, lang, 2),
+                    p=format_number(mk.p, lang, 3),
+                    n=str(mk.n),
                 )
-            else:
-                key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
-                out.append(
-                    say(
-                        key,
-                        lang,
-                        slope=format_number(abs(ts.slope), lang, 2),
-                        p=format_number(mk.p, lang, 3),
-                    )
-                )
+            )
         if len(self.dea) and self.area in set(self.dea["area_code"]):
             r = self.dea.set_index("area_code").loc[self.area]
             out.append(
@@ -536,19 +528,7 @@ class ProvinceReport:
             if across:
                 parts.append(B.paragraph(say("merger_trend", lang, olds=self._olds()), "kc-merger"))
             parts.append(
-                B.paragraph(
-                    say(
-                        "trend_text",
-                        lang,
-                        slope=num2(ts.slope),
-                        low=num2(ts.low),
-                        high=num2(ts.high),
-                        tau=num2(mk.tau),
-                        p=format_number(mk.p, lang, 3),
-                        n=str(mk.n),
-                        method=mk.method,
-                    )
-                )
+                B.paragraph(S.trend_text(s["cost_per_trainee_real"], s["year"], ts, mk, lang))
             )
         else:
             parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
@@ -616,6 +596,9 @@ class ProvinceReport:
                     note=say("malmquist_note", lang),
                 )
             )
+        elif m.attrs.get("reason"):
+            reason = translate_reason(m.attrs["reason"], lang)
+            parts.append(B.paragraph(say("malmquist_refused", lang, reason=reason), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def data_quality(self) -> B.HTMLBlock:

@@ -293,6 +293,9 @@ class RegionalOverview:
             caption = say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year))
             parts.append(B.figure(fig, caption, self.num))
             parts.append(B.paragraph(say("malmquist_note", lang), "kc-note"))
+        elif m.attrs.get("reason"):
+            reason = translate_reason(m.attrs["reason"], lang)
+            parts.append(B.paragraph(say("malmquist_refused", lang, reason=reason), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def merger(self) -> B.HTMLBlock:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from kcanalysis import methods, plots
 from kcanalysis import panel as A  # noqa: N812
-from kcanalysis import plots
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections.words import say
+from kcanalysis.text import format_number
 
 
 def on_time_funnel(
@@ -66,3 +68,44 @@ def dea_figure(
         B.paragraph(say("dea_intro", lang, n=str(len(scores))))
         + B.figure(fig, say("c_dea", lang), numbering)
     )
+
+
+def trend_text(values: pd.Series, years: pd.Series, ts, mk, lang: str) -> str:
+    """The trend paragraph: level slope, growth in % a year, and Mann-Kendall if n >= 5.
+
+    Below 5 years no p under 5 % is attainable, so the test is not reported and the text
+    says so (see ``methods.trend.MK_MIN_N``).
+    """
+    num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
+    num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
+    parts = [say("trend_level", lang, slope=num2(ts.slope), low=num2(ts.low), high=num2(ts.high))]
+    v = np.asarray(values, dtype=float)
+    if len(v) >= 3 and (v > 0).all():
+        g = methods.growth_rate(v, np.asarray(years, dtype=float))
+        parts.append(
+            say("trend_growth", lang, pct=num1(g.pct), low=num1(g.low_pct), high=num1(g.high_pct))
+        )
+    if mk.reportable:
+        method = say("mk_exact" if mk.method == "exact" else "mk_normal", lang)
+        parts.append(
+            say(
+                "trend_mk",
+                lang,
+                tau=num2(mk.tau),
+                p=format_number(mk.p, lang, 3),
+                n=str(mk.n),
+                method=method,
+            )
+        )
+    else:
+        parts.append(say("trend_mk_short", lang, n=str(mk.n)))
+    return " ".join(parts)
+
+
+def trend_finding_key(ts, mk) -> str:
+    """The findings' key: a rise or fall only when the slope's interval excludes 0."""
+    if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
+        key = "f_trend_none"
+    else:
+        key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
+    return key if mk.reportable else f"{key}_short"

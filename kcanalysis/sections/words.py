@@ -241,6 +241,50 @@ W: dict[str, tuple[str, str]] = {
         "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method} method). Short series "
         "give the test little power; read the slope and its interval.",
     ),
+    "trend_level": (
+        "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến {high}).",
+        "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}).",
+    ),
+    "trend_growth": (
+        "Tính theo tốc độ: {pct}% mỗi năm (khoảng tin cậy 95%: {low} đến {high}; độ dốc "
+        "Theil–Sen của logarit chi phí).",
+        "As a rate: {pct}% a year (95% CI {low} to {high}; Theil–Sen slope of the log of "
+        "the cost).",
+    ),
+    "trend_mk": (
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Với chuỗi ngắn, kiểm định "
+        "có ít lực; hãy đọc độ dốc và khoảng tin cậy.",
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Short series give the test "
+        "little power; read the slope and its interval.",
+    ),
+    "mk_exact": ("phân phối chính xác", "exact method"),
+    "mk_normal": ("xấp xỉ phân phối chuẩn", "normal approximation"),
+    "trend_mk_short": (
+        "Chỉ có {n} năm số liệu: với dưới 5 năm, kiểm định Mann–Kendall không thể cho "
+        "p dưới 5% nên không được báo cáo; hãy đọc độ dốc và khoảng tin cậy.",
+        "Only {n} years of data: below 5 years the Mann–Kendall test cannot give p below "
+        "5%, so it is not reported; read the slope and its interval.",
+    ),
+    "f_trend_down_short": (
+        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "liệu, chưa đủ để kiểm định Mann–Kendall).",
+        "Cost per trainee fell by about {slope} million VND a year (only {n} years of "
+        "data, too few for a Mann–Kendall test).",
+    ),
+    "f_trend_up_short": (
+        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "liệu, chưa đủ để kiểm định Mann–Kendall).",
+        "Cost per trainee rose by about {slope} million VND a year (only {n} years of "
+        "data, too few for a Mann–Kendall test).",
+    ),
+    "f_trend_none_short": (
+        "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (chỉ {n} năm số liệu, chưa "
+        "đủ để kiểm định Mann–Kendall).",
+        "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "with a 95% interval from {low} to {high} (only {n} years of data, too few for a "
+        "Mann–Kendall test).",
+    ),
     "no_trend": (
         "Chưa đủ ba năm số liệu cho kỳ này để ước lượng xu hướng.",
         "Fewer than three years of data for this period: no trend is estimated.",
@@ -292,6 +336,12 @@ W: dict[str, tuple[str, str]] = {
         "nghệ); EC = PEch × SEch.",
         "M > 1: productivity grew. M = EC × TC (efficiency change × technical "
         "change); EC = PEch × SEch.",
+    ),
+    "malmquist_refused": (
+        "Không tính chỉ số Malmquist vì {reason}: so sánh theo giá hiện hành sẽ tính cả "
+        "lạm phát vào thay đổi công nghệ.",
+        "No Malmquist index because there is {reason}: at current prices inflation would "
+        "count as technical change.",
     ),
     "dq_sources": ("Nguồn số liệu của kỳ này:", "Sources of this period's figures:"),
     "dq_more": ("và {n} nguồn khác", "and {n} more"),

@@ -1,0 +1,48 @@
+"""How the report sections word the methods' results (trend, Malmquist refusal)."""
+
+from __future__ import annotations
+
+from kcanalysis import methods
+from kcanalysis.sections import shared as S  # noqa: N812
+from kcanalysis.sections.words import say, translate_reason
+
+_COST = [100.0, 110.0, 121.0, 133.1]  # +10 % a year exactly (log slope log 1.1)
+_YEARS = [2021, 2022, 2023, 2024]
+
+
+def _trend(values, years):
+    return methods.theil_sen(values, years), methods.mann_kendall(values, years)
+
+
+def test_four_years_give_no_mann_kendall_p_and_say_why():
+    ts, mk = _trend(_COST, _YEARS)
+    vi = S.trend_text(_COST, _YEARS, ts, mk, "vi")
+    en = S.trend_text(_COST, _YEARS, ts, mk, "en")
+    # n = 4: the smallest attainable p is 2/24 = 0.083, so no test is reported.
+    assert "p =" not in vi and "p =" not in en
+    assert "với dưới 5 năm, kiểm định Mann–Kendall không thể cho p dưới 5%" in vi
+    assert "Only 4 years of data" in en
+    # Growth: 100 * (1.1 - 1) = 10 % a year, interval 10 to 10 (all pairwise slopes equal).
+    assert "Tính theo tốc độ: 10,0% mỗi năm (khoảng tin cậy 95%: 10,0 đến 10,0" in vi
+    assert "As a rate: 10.0% a year" in en
+    assert S.trend_finding_key(ts, mk) == "f_trend_up_short"
+
+
+def test_five_years_report_the_test():
+    cost, years = [*_COST, 146.41], [*_YEARS, 2025]
+    ts, mk = _trend(cost, years)
+    vi = S.trend_text(cost, years, ts, mk, "vi")
+    # n = 5 increasing: p = 2/120 = 0.0167 -> "0,017".
+    assert "p = 0,017 (n = 5, phân phối chính xác)" in vi
+    assert "exact" not in vi
+    assert S.trend_finding_key(ts, mk) == "f_trend_up"
+
+
+def test_malmquist_refusal_reads_in_vietnamese():
+    reason = "no CPI for 2004 (CPI table covers 2005-2025)"
+    text = say("malmquist_refused", "vi", reason=translate_reason(reason, "vi"))
+    assert text == (
+        "Không tính chỉ số Malmquist vì chưa có chỉ số giá tiêu dùng năm 2004 (bảng CPI có "
+        "các năm 2005–2025): so sánh theo giá hiện hành sẽ tính cả lạm phát vào thay đổi "
+        "công nghệ."
+    )
