@@ -462,24 +462,53 @@ def funnel_grid(denominators: pd.Series, target: float) -> pd.DataFrame:
     return methods.funnel_limits(grid, target, "proportion")
 
 
+#: Below this many provinces the DerSimonian-Laird tau^2 is flagged as unstable.
+TAU2_MIN_K = 5
+#: Reasons a province's cost is not shrunk (translated in reports).
+NOT_SHRUNK_SINGLE = "single project: shown unshrunk"
+NOT_SHRUNK_ZERO = "sampling variance is zero (every project has the same unit cost): not shrunk"
+NOT_SHRUNK_UNKNOWN = "sampling variance unknown: not shrunk"
+NOT_SHRUNK_FEW = "fewer than 2 provinces with a sampling variance: not shrunk"
+
+
 def shrink_log_costs(ci: pd.DataFrame) -> pd.DataFrame:
     """Add an empirical-Bayes ``shrunk`` cost per unit, shrunk on the log scale.
 
-    Costs are ratios with skewed intervals, so the normal-normal model is applied to
-    log(cost) with se = (log high - log low) / (2 x 1.959964); rows without a finite
-    interval are not shrunk (NaN). ``attrs["tau2_log"]`` holds the DerSimonian-Laird tau^2.
+    Costs are ratios with skewed intervals, so the normal-normal model
+    (`methods.shrink`, DerSimonian-Laird tau^2) is applied to log(cost) with the
+    standard error ``se_log`` taken from the bootstrap distribution (`cost_ci`), not
+    backed out of the percentile interval. Never raises on the data:
+
+    * a single-project province is shown unshrunk (``shrunk`` = the raw cost) and marked;
+    * a province whose sampling variance is zero (fixed cost norms: every project has the
+      same unit cost) or unknown is left out of the shrinkage (``shrunk`` NaN);
+    * the reason is in ``shrink_note``.
+
+    ``attrs``: ``tau2_log`` (NaN when nothing was shrunk), ``k_log`` (provinces used)
+    and ``tau2_unstable`` (True with fewer than `TAU2_MIN_K` provinces: tau^2 from so
+    few is unreliable).
     """
     out = ci.copy()
     out["shrunk"] = np.nan
-    ok = (out["ci_low_real_mvnd"] > 0) & np.isfinite(out["ci_high_real_mvnd"])
-    ok &= out["cost_per_unit_real_mvnd"] > 0
-    if ok.sum() >= 3:
-        log_est = np.log(out.loc[ok, "cost_per_unit_real_mvnd"].to_numpy())
-        se = np.log(out.loc[ok, "ci_high_real_mvnd"]) - np.log(out.loc[ok, "ci_low_real_mvnd"])
-        se = (se / (2 * 1.959964)).to_numpy()
-        res = methods.shrink(log_est, se**2)
-        out.loc[ok, "shrunk"] = np.exp(np.asarray(res["shrunk"]))
-        out.attrs["tau2_log"] = float(res.attrs.get("tau2", np.nan))
+    out["shrink_note"] = ""
+    cost = out["cost_per_unit_real_mvnd"]
+    se = out["se_log"] if "se_log" in out else pd.Series(np.nan, index=out.index)
+    single = out["n_projects"] == 1 if "n_projects" in out else pd.Series(False, out.index)
+    out.loc[single, "shrunk"] = cost[single]
+    out.loc[single, "shrink_note"] = NOT_SHRUNK_SINGLE
+    rest = ~single & (cost > 0)
+    zero = rest & (se == 0)
+    unknown = rest & ~(se >= 0)
+    out.loc[zero, "shrink_note"] = NOT_SHRUNK_ZERO
+    out.loc[unknown, "shrink_note"] = NOT_SHRUNK_UNKNOWN
+    ok = rest & (se > 0) & np.isfinite(se)
+    out.attrs.update(tau2_log=float("nan"), k_log=int(ok.sum()), tau2_unstable=True)
+    if ok.sum() < 2:
+        out.loc[ok, "shrink_note"] = NOT_SHRUNK_FEW
+        return out
+    res = methods.shrink(np.log(cost[ok].to_numpy()), se[ok].to_numpy() ** 2)
+    out.loc[ok, "shrunk"] = np.exp(np.asarray(res["shrunk"]))
+    out.attrs.update(tau2_log=float(res.attrs["tau2"]), tau2_unstable=bool(ok.sum() < TAU2_MIN_K))
     return out
 
 

@@ -55,6 +55,20 @@ _R = {
         "with standard errors from the intervals; τ² = {tau2}. For ranking and display, not "
         "for auditing. Each output is charged the full budget.",
     ),
+    "rank_note_v2": (
+        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
+        "sai số chuẩn lấy từ phân phối bootstrap; τ² = {tau2}. Dùng để xếp hạng và hiển "
+        "thị, không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
+        "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
+        "with standard errors from the bootstrap distribution; τ² = {tau2}. For ranking and "
+        "display, not for auditing. Each output is charged the full budget.",
+    ),
+    "tau2_unstable": (
+        "τ² chỉ ước lượng từ {k} tỉnh (dưới 5) nên không ổn định; mức co rút chỉ mang tính "
+        "tham khảo.",
+        "τ² is estimated from only {k} province(s) (fewer than 5), so it is unstable; read "
+        "the shrinkage as indicative only.",
+    ),
     "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
     "no_rank": (
         "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
@@ -232,10 +246,16 @@ class RegionalOverview:
             )
         num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
         tau2 = ci.attrs.get("tau2_log", float("nan"))
+        note = _say("rank_note_v2", lang, tau2=format_number(tau2, lang, 3))
+        if ci.attrs.get("tau2_unstable"):
+            note += " " + _say("tau2_unstable", lang, k=str(ci.attrs.get("k_log", 0)))
         parts.append(
             B.table(
                 ci.sort_values("cost_per_unit_real_mvnd").assign(
-                    reason=lambda d: d["reason"].map(lambda r: translate_reason(r, lang))
+                    reason=lambda d: [
+                        translate_reason("; ".join(x for x in (r, n) if x), lang)
+                        for r, n in zip(d["reason"], d["shrink_note"], strict=True)
+                    ]
                 ),
                 [
                     ("area_name", "", None),
@@ -248,7 +268,7 @@ class RegionalOverview:
                 ],
                 _say("t_rank", lang),
                 self.num,
-                note=_say("rank_note", lang, tau2=format_number(tau2, lang, 3)),
+                note=note,
             )
         )
         return B.HTMLBlock("".join(parts))

@@ -390,6 +390,16 @@ _PERIOD = {
 
 #: Fixed phrases of the indicators' and methods' `reason` texts, in Vietnamese.
 _REASON_PHRASES = (
+    ("single project: shown unshrunk", "chỉ có một đề án: giữ nguyên, không co rút"),
+    (
+        "sampling variance is zero (every project has the same unit cost): not shrunk",
+        "phương sai lấy mẫu bằng 0 (mọi đề án có cùng chi phí đơn vị): không co rút",
+    ),
+    ("sampling variance unknown: not shrunk", "không biết phương sai lấy mẫu: không co rút"),
+    (
+        "fewer than 2 provinces with a sampling variance: not shrunk",
+        "ít hơn 2 tỉnh có phương sai lấy mẫu: không co rút",
+    ),
     ("some resamples have a zero denominator total", "một số mẫu lặp có tổng mẫu số bằng 0"),
     ("BCa undefined; percentile interval used", "không tính được BCa; dùng khoảng phân vị"),
     ("all resamples give the same ratio", "mọi mẫu lặp cho cùng một tỷ số"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from kcanalysis.panel import load_report_data, malmquist_change, region_panel
+from kcanalysis.indicators import cost_ci
+from kcanalysis.panel import load_report_data, malmquist_change, region_panel, shrink_log_costs
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +30,39 @@ def test_malmquist_with_constant_prices_has_no_reason(demo):
     got = malmquist_change(demo.facts, "MTTN", 2024, "FY", 2024)
     assert len(got) >= 9
     assert "reason" not in got.attrs
+
+
+def _province(code, costs_and_trainees):
+    return [
+        dict(area_code=code, year=2015, budget_kc=c * t, trainees=t) for c, t in costs_and_trainees
+    ]
+
+
+def test_shrinkage_survives_fixed_cost_norms_and_single_projects(make_projects):
+    # A: three projects at 10 million VND per trainee (fixed norm): every resample gives
+    # 10, so the bootstrap variance is 0 -> left out of the shrinkage, with its reason.
+    # B: one project -> shown unshrunk (its raw cost) and marked.
+    # C, D, E: spread of costs -> shrunk; only 3 provinces give tau^2 -> unstable (< 5).
+    rows = (
+        _province("66", [(10, 5), (10, 8), (10, 20)])
+        + _province("68", [(12, 9)])
+        + _province("64", [(8, 5), (12, 6), (9, 9), (15, 4)])
+        + _province("01", [(20, 5), (25, 6), (18, 9), (30, 4)])
+        + _province("48", [(5, 5), (6, 6), (4, 9), (7, 4)])
+    )
+    ci = cost_ci(make_projects(*rows), 2015, outputs=["trainees"], levels=["ALL"])
+    assert ci.set_index("area_code").loc["66", "se_log"] == 0.0
+    out = shrink_log_costs(ci).set_index("area_code")
+    assert np.isnan(out.loc["66", "shrunk"])
+    assert out.loc["66", "shrink_note"].startswith("sampling variance is zero")
+    assert out.loc["68", "shrunk"] == out.loc["68", "cost_per_unit_real_mvnd"] == 12.0
+    assert out.loc["68", "shrink_note"] == "single project: shown unshrunk"
+    assert out.loc[["64", "01", "48"], "shrunk"].notna().all()
+    assert out.attrs["k_log"] == 3 and out.attrs["tau2_unstable"]
+
+
+def test_shrinkage_with_nothing_to_pool_does_not_raise(make_projects):
+    rows = _province("66", [(10, 5), (10, 8)]) + _province("68", [(12, 9)])
+    out = shrink_log_costs(cost_ci(make_projects(*rows), 2015, outputs=["trainees"]))
+    assert out["shrunk"].isna().sum() >= 1
+    assert np.isnan(out.attrs["tau2_log"])
