@@ -27,7 +27,7 @@ from kcanalysis import indicators, methods, provinces, units
 from kcanalysis.aggregate import add_totals, combine_qualifiers
 from kcanalysis.datasets import PUBLISHED_FILES, is_synthetic, load_demo, load_published
 from kcanalysis.errors import KcAnalysisError
-from kcanalysis.periods import MERGER_YEAR, NEW, OLD, vintage_of
+from kcanalysis.periods import MERGER_YEAR, NEW, OLD, period_end, vintage_of
 
 #: The outputs a cost per unit is given for.
 COST_OUTPUTS = ("trainees", "models", "establishments", "jobs_created")
@@ -513,13 +513,17 @@ def shrink_log_costs(ci: pd.DataFrame) -> pd.DataFrame:
 
 
 def on_time_by_province(projects: pd.DataFrame | None, codes: list[str], year: int) -> pd.DataFrame:
-    """On-time completion per province for `year` (level ALL), from the project list."""
+    """On-time completion per province for `year` (level ALL), from the project list.
+
+    Read on 31 December of `year` (the funnel is drawn for full years only), so that the
+    plot does not change with the day the report is run.
+    """
     if projects is None:
         return pd.DataFrame()
     part = projects[(projects["year"] == year) & projects["area_code"].isin(codes)]
     if part.empty:
         return pd.DataFrame()
-    res = indicators.on_time_completion(part)
+    res = indicators.on_time_completion(part, as_of=period_end(year, "FY"))
     return res[res["level"] == "ALL"].reset_index(drop=True)
 
 

@@ -16,7 +16,7 @@ from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.datasets.cpi import cpi_carried_years, latest_cpi_year
 from kcanalysis.params import ProvinceReportParams
-from kcanalysis.periods import OLD, vintage_of
+from kcanalysis.periods import OLD, period_end, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import (
@@ -144,7 +144,9 @@ class ProvinceReport:
     def on_time(self) -> pd.DataFrame:
         if self.projects is None:
             return pd.DataFrame()
-        res = indicators.on_time_completion(self.projects)
+        # Read on the period's last day: a report never changes with the day it is run.
+        as_of = period_end(self.p.year, self.p.period)
+        res = indicators.on_time_completion(self.projects, as_of=as_of)
         return res[res["level"] == "ALL"]
 
     @cached_property

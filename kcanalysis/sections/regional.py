@@ -33,12 +33,12 @@ _R = {
         "No published regional figures for this period.",
     ),
     "c_rank": (
-        "Chi phí cho một học viên (triệu đồng, giá so sánh) với khoảng tin cậy 95%",
-        "Cost per trainee (million VND, constant prices) with 95% intervals",
+        "Tổng kinh phí cho một học viên (triệu đồng, giá so sánh) với khoảng tin cậy 95%",
+        "Total spending per trainee (million VND, constant prices) with 95% intervals",
     ),
     "t_rank": (
-        "Chi phí cho một học viên: thô và co rút Bayes thực nghiệm",
-        "Cost per trainee: raw and empirical-Bayes shrunk",
+        "Tổng kinh phí cho một học viên: thô và co rút Bayes thực nghiệm",
+        "Total spending per trainee: raw and empirical-Bayes shrunk",
     ),
     "raw": ("Ước lượng", "Estimate"),
     "unbounded": (

@@ -15,6 +15,7 @@ import pandas as pd
 from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import ProgrammeReviewParams, check_available
+from kcanalysis.periods import period_end
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, say, source_label
@@ -100,8 +101,8 @@ _V = {
         "Disbursement over the period reached {pct} of planned funds.",
     ),
     "c_trend": (
-        "Chi phí cho một học viên trong giai đoạn (giá so sánh), với đường Theil–Sen",
-        "Cost per trainee within the period (constant prices), with the Theil–Sen line",
+        "Tổng kinh phí cho một học viên trong giai đoạn (giá so sánh), với đường Theil–Sen",
+        "Total spending per trainee within the period (constant prices), with the Theil–Sen line",
     ),
     "merger_years": (
         "Các năm trước 2025 trong giai đoạn là tổng của các tỉnh cũ {olds}.",
@@ -193,7 +194,7 @@ class ProgrammeReview:
         if self.projects is None:
             return pd.DataFrame()
         whole = self.projects.assign(area_code="period", year=self.b)
-        res = indicators.on_time_completion(whole)
+        res = indicators.on_time_completion(whole, as_of=period_end(self.b, "FY"))
         return res[res["level"] == "ALL"]
 
     @cached_property

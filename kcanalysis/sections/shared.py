@@ -78,7 +78,10 @@ def trend_text(values: pd.Series, years: pd.Series, ts, mk, lang: str) -> str:
     """
     num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
     num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
-    parts = [say("trend_level", lang, slope=num2(ts.slope), low=num2(ts.low), high=num2(ts.high))]
+    parts = [
+        say("spend_per_trainee_def", lang),
+        say("trend_level", lang, slope=num2(ts.slope), low=num2(ts.low), high=num2(ts.high)),
+    ]
     v = np.asarray(values, dtype=float)
     if len(v) >= 3 and (v > 0).all():
         g = methods.growth_rate(v, np.asarray(years, dtype=float))

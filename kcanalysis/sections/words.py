@@ -57,29 +57,33 @@ W: dict[str, tuple[str, str]] = {
         "Disbursement reached {pct} of the planned budget.",
     ),
     "f_cost_low": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
+        "Tổng kinh phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
         "trung vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), at or below the "
+        "Total spending per trainee {value} million VND (constant prices), at or below the "
         "regional median ({median}).",
     ),
     "f_cost_high": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
+        "Tổng kinh phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
         "vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), above the "
+        "Total spending per trainee {value} million VND (constant prices), above the "
         "regional median ({median}).",
     ),
     "f_trend_down": (
-        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee fell by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Tổng kinh phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm "
+        "(Mann–Kendall p = {p}).",
+        "Total spending per trainee fell by about {slope} million VND a year "
+        "(Mann–Kendall p = {p}).",
     ),
     "f_trend_up": (
-        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee rose by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Tổng kinh phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm "
+        "(Mann–Kendall p = {p}).",
+        "Total spending per trainee rose by about {slope} million VND a year "
+        "(Mann–Kendall p = {p}).",
     ),
     "f_trend_none": (
-        "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "Tổng kinh phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
         "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (Mann–Kendall p = {p}).",
-        "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "Total spending per trainee shows no clear trend: the slope is {slope} million VND a year, "
         "with a 95% interval from {low} to {high} (Mann–Kendall p = {p}).",
     ),
     "f_dea": (
@@ -230,8 +234,8 @@ W: dict[str, tuple[str, str]] = {
     "h_trend": ("Xu hướng qua các năm", "Trend over the years"),
     "cost_axis": ("Triệu đồng/học viên (giá {base})", "Million VND per trainee ({base} prices)"),
     "c_trend": (
-        "Chi phí cho một học viên qua các năm, với đường Theil–Sen",
-        "Cost per trainee over the years, with the Theil–Sen line",
+        "Tổng kinh phí cho một học viên qua các năm, với đường Theil–Sen",
+        "Total spending per trainee over the years, with the Theil–Sen line",
     ),
     "trend_text": (
         "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến "
@@ -240,6 +244,12 @@ W: dict[str, tuple[str, str]] = {
         "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}); "
         "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method} method). Short series "
         "give the test little power; read the slope and its interval.",
+    ),
+    "spend_per_trainee_def": (
+        "Tổng kinh phí cho một học viên là toàn bộ kinh phí khuyến công (kể cả máy móc "
+        "và mô hình trình diễn) chia cho số học viên.",
+        "Total spending per trainee is all khuyến công spending (machinery and "
+        "demonstration models included) divided by the number of trainees.",
     ),
     "trend_level": (
         "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến {high}).",
@@ -266,22 +276,22 @@ W: dict[str, tuple[str, str]] = {
         "5%, so it is not reported; read the slope and its interval.",
     ),
     "f_trend_down_short": (
-        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "Tổng kinh phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
         "liệu, chưa đủ để kiểm định Mann–Kendall).",
-        "Cost per trainee fell by about {slope} million VND a year (only {n} years of "
+        "Total spending per trainee fell by about {slope} million VND a year (only {n} years of "
         "data, too few for a Mann–Kendall test).",
     ),
     "f_trend_up_short": (
-        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "Tổng kinh phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
         "liệu, chưa đủ để kiểm định Mann–Kendall).",
-        "Cost per trainee rose by about {slope} million VND a year (only {n} years of "
+        "Total spending per trainee rose by about {slope} million VND a year (only {n} years of "
         "data, too few for a Mann–Kendall test).",
     ),
     "f_trend_none_short": (
-        "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "Tổng kinh phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
         "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (chỉ {n} năm số liệu, chưa "
         "đủ để kiểm định Mann–Kendall).",
-        "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "Total spending per trainee shows no clear trend: the slope is {slope} million VND a year, "
         "with a 95% interval from {low} to {high} (only {n} years of data, too few for a "
         "Mann–Kendall test).",
     ),
