@@ -455,11 +455,54 @@ def malmquist_change(
     return result
 
 
-def funnel_grid(denominators: pd.Series, target: float) -> pd.DataFrame:
-    """Proportion funnel limits on a smooth grid spanning the observed denominators."""
-    low, high = float(denominators.min()), float(denominators.max())
-    grid = np.unique(np.round(np.geomspace(max(low, 1.0), max(high, 2.0) * 1.1, 200), 3))
-    return methods.funnel_limits(grid, target, "proportion")
+#: Fewest provinces from which the funnel's overdispersion is estimated.
+OD_MIN_UNITS = 10
+
+
+@dataclass(frozen=True)
+class FunnelChoice:
+    """The limits of an on-time funnel and how they were made.
+
+    ``method`` is "exact" (exact binomial limits) or "additive" (normal limits widened by
+    the between-province variance ``tau2``); ``phi`` is NaN when not estimated (fewer
+    than `OD_MIN_UNITS` provinces).
+    """
+
+    limits: pd.DataFrame
+    method: str
+    phi: float
+    tau2: float
+    n_units: int
+
+
+def funnel_choice(n_due: pd.Series, on_time: pd.Series) -> FunnelChoice:
+    """Limits for on-time proportions around the pooled rate, overdispersion allowed.
+
+    With at least `OD_MIN_UNITS` provinces the spread is tested as in Spiegelhalter (2005):
+    z-scores ``(y_i - target) / sqrt(target (1 - target) / n_i)`` winsorised at 10 %,
+    ``phi = mean z^2``. If ``phi > 1`` the limits are
+    ``target ± z sqrt(target (1 - target) / n + tau2)`` with the additive tau^2 of
+    `methods.overdispersion` (the random-effects form FunnelPlotR and NHS-R use).
+    Otherwise, and with fewer provinces, exact binomial limits (right for small
+    numbers due) on whole numbers of projects.
+    """
+    due = n_due.to_numpy(dtype=float)
+    target = float(on_time.sum() / due.sum())
+    phi, tau2, method = float("nan"), 0.0, "exact"
+    if len(due) >= OD_MIN_UNITS and 0 < target < 1:
+        se = np.sqrt(target * (1 - target) / due)
+        od = methods.overdispersion(on_time.to_numpy(dtype=float) / due, se, target)
+        phi = od.phi
+        if od.phi > 1 and od.tau2 > 0:
+            method, tau2 = "additive", od.tau2
+    high = max(float(due.max()), 2.0) * 1.1
+    if method == "exact":
+        grid = np.unique(np.round(np.geomspace(1.0, high, 200)))
+        limits = methods.funnel_limits(grid, target, "binomial")
+    else:
+        grid = np.unique(np.round(np.geomspace(max(float(due.min()), 1.0), high, 200), 3))
+        limits = methods.funnel_limits(grid, target, "proportion", tau2=tau2)
+    return FunnelChoice(limits, method, phi, tau2, len(due))
 
 
 #: Below this many provinces the DerSimonian-Laird tau^2 is flagged as unstable.

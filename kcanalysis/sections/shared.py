@@ -21,7 +21,8 @@ def on_time_funnel(
     numbering: B.Numbering,
     highlight: str | None = None,
 ) -> B.HTMLBlock:
-    """The regional funnel plot of on-time completion (inverted Wilson limits).
+    """The regional funnel plot of on-time completion (exact binomial limits, or limits
+    widened for overdispersion; see `panel.funnel_choice`).
 
     Needs the provinces' project lists and a full-year period; otherwise, or with fewer
     than three provinces with projects due, a note says why there is no plot.
@@ -34,9 +35,10 @@ def on_time_funnel(
         return B.paragraph(say("no_funnel", lang), "kc-note")
     ot = ot[ot["n_due"] > 0]
     target = ot["n_on_time"].sum() / ot["n_due"].sum()
+    choice = A.funnel_choice(ot["n_due"], ot["n_on_time"])
     fig = plots.plot_funnel(
         ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
-        limits=A.funnel_grid(ot["n_due"], target),
+        limits=choice.limits,
         target=target,
         highlight=highlight if highlight in set(ot["area_name"]) else None,
         xlabel=say("n_due", lang),
@@ -45,8 +47,23 @@ def on_time_funnel(
     )
     return B.HTMLBlock(
         B.figure(fig, say("c_funnel", lang), numbering)
-        + B.paragraph(say("funnel_text", lang), "kc-note")
+        + B.paragraph(funnel_text(choice, lang), "kc-note")
     )
+
+
+def funnel_text(choice: A.FunnelChoice, lang: str) -> str:
+    """The funnel's note: which limits were drawn and what lying outside them means."""
+    if choice.method == "additive":
+        return say(
+            "funnel_text_od",
+            lang,
+            phi=format_number(choice.phi, lang, 2),
+            tau2=format_number(choice.tau2, lang, 4),
+        )
+    text = say("funnel_text_exact", lang)
+    if choice.n_units < A.OD_MIN_UNITS:
+        return text + " " + say("funnel_few", lang, n=str(choice.n_units))
+    return text + " " + say("funnel_no_od", lang, phi=format_number(choice.phi, lang, 2))
 
 
 def dea_figure(

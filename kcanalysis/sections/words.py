@@ -304,11 +304,35 @@ W: dict[str, tuple[str, str]] = {
         "Tỷ lệ đề án hoàn thành đúng hạn theo số đề án đến hạn, với giới hạn 95% và 99,8%",
         "On-time completion against projects due, with 95% and 99.8% limits",
     ),
-    "funnel_text": (
-        "Giới hạn theo phương pháp Wilson đảo (PHE Fingertips) quanh tỷ lệ chung "
-        "của vùng. Tỉnh nằm ngoài giới hạn 99,8% mới thực sự khác thường.",
-        "Inverted Wilson limits (PHE Fingertips) around the pooled regional rate. "
-        "Only provinces outside the 99.8% limits are genuinely unusual.",
+    "funnel_text_exact": (
+        "Giới hạn nhị thức chính xác (Spiegelhalter 2005) quanh tỷ lệ chung của vùng. Tỉnh "
+        "nằm ngoài giới hạn 99,8% khác biệt nhiều hơn mức mà biến động ngẫu nhiên có thể "
+        "giải thích: đó là dấu hiệu cần xem xét, chưa phải kết luận.",
+        "Exact binomial limits (Spiegelhalter 2005) around the pooled regional rate. A "
+        "province outside the 99.8% limits differs by more than chance alone would "
+        "explain: a signal to look into, not a verdict.",
+    ),
+    "funnel_few": (
+        "Với {n} tỉnh, chưa đủ để ước lượng mức phân tán thêm giữa các tỉnh (cần ít nhất "
+        "10), nên giới hạn chưa tính đến phần phân tán đó.",
+        "With {n} provinces there are too few to estimate extra variation between "
+        "provinces (10 needed), so the limits do not allow for it.",
+    ),
+    "funnel_no_od": (
+        "Các tỉnh không phân tán hơn mức ngẫu nhiên (φ = {phi}), nên không cần nới rộng giới hạn.",
+        "The provinces vary no more than chance (φ = {phi}), so the limits are not widened.",
+    ),
+    "funnel_text_od": (
+        "Các tỉnh phân tán hơn mức ngẫu nhiên (φ = {phi}), nên giới hạn quanh tỷ lệ chung "
+        "của vùng được nới rộng bằng phương sai giữa các tỉnh τ² = {tau2}, cộng thêm vào "
+        "phương sai nhị thức (phương pháp cộng của Spiegelhalter 2005, như FunnelPlotR). "
+        "Tỉnh nằm ngoài giới hạn 99,8% khác biệt nhiều hơn cả mức chênh lệch thường gặp "
+        "giữa các tỉnh: đó là dấu hiệu cần xem xét, chưa phải kết luận.",
+        "The provinces vary more than chance (φ = {phi}), so the limits around the pooled "
+        "regional rate are widened by a between-province variance τ² = {tau2} added to "
+        "the binomial variance (Spiegelhalter 2005's additive method, as in FunnelPlotR). "
+        "A province outside the 99.8% limits differs by more than the usual variation "
+        "between provinces: a signal to look into, not a verdict.",
     ),
     "no_funnel": (
         "Không có danh sách đề án của các tỉnh cho kỳ này: không vẽ biểu đồ phễu.",

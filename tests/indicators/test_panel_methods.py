@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from kcanalysis.indicators import cost_ci
@@ -66,3 +67,38 @@ def test_shrinkage_with_nothing_to_pool_does_not_raise(make_projects):
     out = shrink_log_costs(cost_ci(make_projects(*rows), 2015, outputs=["trainees"]))
     assert out["shrunk"].isna().sum() >= 1
     assert np.isnan(out.attrs["tau2_log"])
+
+
+def test_funnel_with_few_provinces_uses_exact_binomial_limits():
+    from kcanalysis.panel import funnel_choice
+
+    got = funnel_choice(pd.Series([10, 20, 40]), pd.Series([5, 10, 20]))
+    assert got.method == "exact" and np.isnan(got.phi) and got.n_units == 3
+    # target 35/70 = 0.5; n = 10 -> Spiegelhalter's exact 95 % limits 0.132444 / 0.767556
+    # (worked in tests/methods/test_methods_funnel.py).
+    row = got.limits.set_index("denominator").loc[10.0]
+    assert row["lower_95"] == pytest.approx(0.132444, abs=1e-6)
+    assert row["upper_95"] == pytest.approx(0.767556, abs=1e-6)
+
+
+def test_funnel_allows_for_overdispersion_with_ten_provinces():
+    from kcanalysis.panel import funnel_choice
+
+    # 10 provinces, 100 projects due each, on time 50 x 6, 60, 40, 60, 40 -> target 0.5,
+    # se = sqrt(0.25 / 100) = 0.05, z = 0 x 6, 2, -2, 2, -2. Sorted: -2, -2, 0 x 6, 2, 2;
+    # numpy's 10 % and 90 % quantiles (positions 0.9 and 8.1) are -2 and 2, so the
+    # winsorising changes nothing: sum z^2 = 4 * 4 = 16, phi = 1.6 > 1.
+    # w = 1 / 0.0025 = 400 each: tau2 = (16 - 9) / (4000 - 160000 * 10 / 4000) = 7 / 3600.
+    due = pd.Series([100] * 10)
+    on_time = pd.Series([50, 50, 50, 50, 50, 50, 60, 40, 60, 40])
+    got = funnel_choice(due, on_time)
+    assert got.method == "additive"
+    assert got.phi == pytest.approx(1.6)
+    assert got.tau2 == pytest.approx(7 / 3600)
+    # n = 100, 95 %: 0.0025 + 7/3600 = 1/225, sqrt = 1/15 -> 0.5 -+ 1.959964 / 15.
+    row = got.limits.set_index("denominator").loc[100.0]
+    assert row["lower_95"] == pytest.approx(0.5 - 1.959964 / 15)
+    assert row["upper_95"] == pytest.approx(0.5 + 1.959964 / 15)
+    # No extra spread (every province at 50 %): phi = 0 -> exact limits.
+    flat = funnel_choice(due, pd.Series([50] * 10))
+    assert flat.method == "exact" and flat.phi == 0.0

@@ -46,3 +46,19 @@ def test_malmquist_refusal_reads_in_vietnamese():
         "các năm 2005–2025): so sánh theo giá hiện hành sẽ tính cả lạm phát vào thay đổi "
         "công nghệ."
     )
+
+
+def test_funnel_note_names_the_limits_used():
+    import pandas as pd
+
+    from kcanalysis.panel import funnel_choice
+
+    few = S.funnel_text(funnel_choice(pd.Series([10, 20, 40]), pd.Series([5, 10, 20])), "vi")
+    assert few.startswith("Giới hạn nhị thức chính xác (Spiegelhalter 2005)")
+    assert "Với 3 tỉnh, chưa đủ để ước lượng mức phân tán thêm" in few
+    # phi = 1.6, tau2 = 7/3600 = 0.0019 (worked in tests/indicators/test_panel_methods.py).
+    on_time = pd.Series([50, 50, 50, 50, 50, 50, 60, 40, 60, 40])
+    od = S.funnel_text(funnel_choice(pd.Series([100] * 10), on_time), "vi")
+    assert "(φ = 1,60)" in od and "τ² = 0,0019" in od
+    en = S.funnel_text(funnel_choice(pd.Series([100] * 10), on_time), "en")
+    assert "additive method" in en and "genuinely" not in en
