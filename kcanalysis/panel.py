@@ -378,20 +378,49 @@ def lineage(area: str, year: int, period: str) -> Lineage:
     return Lineage(unit, preds, restated)
 
 
+#: A leave-one-out change of a DEA score above this is counted as a move.
+LOO_MOVE = 0.1
+
+
 def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:
     """Input-oriented DEA of the region's provinces (one input, two outputs).
 
     Input: khuyến công spending at constant prices. Outputs: trainees, and establishments
     supported (demonstration models are counted among establishments). CRS and VRS
-    scores, scale efficiency, peers and CRS targets.
+    scores, scale efficiency, peers and ``frontier_budget_kc_real``: the spending of the
+    peers' combination that reaches the same outputs (the CRS target input; a benchmark,
+    not a saving).
+
+    A missing output is missing, not 0: such a province, and one without spending at
+    constant prices or with neither output, is left out; ``attrs["left_out"]`` lists
+    (area name, reason). ``attrs["loo"]``: the leave-one-out sensitivity, the most
+    efficient province (largest CRS super-efficiency) removed and the number of the
+    others whose CRS score moves by more than `LOO_MOVE` (keys ``removed``, ``moved``,
+    ``n``). Fewer than 9 provinces left: an empty frame (with ``left_out``).
     """
-    p = panel.dropna(subset=["budget_kc_real"]).copy()
-    p = p[p["budget_kc_real"] > 0]
-    p["trainees"] = p["trainees"].fillna(0)
-    p["establishments"] = p["establishments"].fillna(0)
-    p = p[(p["trainees"] + p["establishments"]) > 0]
+    p = panel.copy()
+    reasons = pd.Series("", index=p.index, dtype=object)
+
+    def leave_out(mask: pd.Series, why: str) -> None:
+        hit = mask & (reasons == "")
+        reasons[hit] = why
+
+    no_prices = panel.attrs.get("no_constant_prices")
+    leave_out(p["budget_kc"].isna(), "khuyến công spending not reported")
+    leave_out(p["budget_kc_real"].isna(), no_prices or "khuyến công spending not reported")
+    leave_out(p["budget_kc_real"] <= 0, "khuyến công spending is zero")
+    leave_out(p["trainees"].isna(), "number of trainees not reported")
+    leave_out(p["establishments"].isna(), "number of establishments supported not reported")
+    leave_out(
+        (p["trainees"] + p["establishments"]) <= 0,
+        "number of trainees is zero; number of establishments supported is zero",
+    )
+    left_out = [(str(n), str(r)) for n, r in zip(p["area_name"], reasons, strict=True) if r]
+    p = p[reasons == ""]
     if len(p) < 9:
-        return pd.DataFrame()
+        empty = pd.DataFrame()
+        empty.attrs["left_out"] = left_out
+        return empty
     p = p.set_index("area_code")
     x = p[["budget_kc_real"]]
     y = p[["trainees", "establishments"]]
@@ -403,14 +432,29 @@ def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:
             "crs": crs["efficiency"],
             "vrs": vrs["efficiency"],
             "peers": crs["peers"].map(lambda t: ", ".join(p["area_name"].get(c, c) for c in t)),
-            "target_budget_kc_real": crs["target_budget_kc_real"],
+            "frontier_budget_kc_real": crs["target_budget_kc_real"],
             "budget_kc_real": p["budget_kc_real"],
             "trainees": p["trainees"],
             "establishments": p["establishments"],
         }
     )
     out["scale"] = out["crs"] / out["vrs"]
-    return out.reset_index()
+    out = out.reset_index()
+    out.attrs["left_out"] = left_out
+    out.attrs["loo"] = _leave_best_out(x, y, crs["efficiency"], p["area_name"])
+    return out
+
+
+def _leave_best_out(
+    x: pd.DataFrame, y: pd.DataFrame, crs: pd.Series, names: pd.Series
+) -> dict[str, object]:
+    """CRS scores again without the province of largest super-efficiency."""
+    sup = methods.super_efficiency(x, y, rts="crs", orientation="input")["efficiency"]
+    best = sup.fillna(np.inf).idxmax()  # infeasible super-efficiency: unbounded, the best
+    keep = x.index != best
+    again = methods.dea(x[keep], y[keep], rts="crs", orientation="input", slacks=False)
+    moved = int(((again["efficiency"] - crs[keep]).abs() > LOO_MOVE).sum())
+    return {"removed": str(names[best]), "moved": moved, "n": int(keep.sum())}
 
 
 def malmquist_change(

@@ -559,7 +559,9 @@ class ProvinceReport:
         parts = [B.heading(say("h_dea", lang), 3)]
         d = self.dea
         if d.empty:
-            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+            return B.HTMLBlock(
+                parts[0] + B.paragraph(say("no_dea", lang), "kc-note") + S.dea_notes(d, lang)
+            )
         parts.append(S.dea_figure(d, lang, self.num, self.name))
         mine = d[d["area_code"] == self.area]
         parts.append(
@@ -571,13 +573,14 @@ class ProvinceReport:
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                     (
-                        "target_budget_kc_real",
-                        say("target_budget", lang),
+                        "frontier_budget_kc_real",
+                        say("frontier_budget", lang),
                         lambda v: format_number(v, lang, 1),
                     ),
                 ],
-                say("t_dea", lang),
+                say("t_dea_v2", lang),
                 self.num,
+                note=say("frontier_note", lang),
             )
         )
         m = self.malmquist

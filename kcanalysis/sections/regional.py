@@ -288,7 +288,9 @@ class RegionalOverview:
         parts = [B.heading(SECTIONS["frontier"][lang], anchor="frontier")]
         d = A.dea_scores(self.panel)
         if d.empty:
-            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+            return B.HTMLBlock(
+                parts[0] + B.paragraph(say("no_dea", lang), "kc-note") + S.dea_notes(d, lang)
+            )
         parts.append(S.dea_figure(d, lang, self.num))
         num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts.append(

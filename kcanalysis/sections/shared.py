@@ -83,8 +83,37 @@ def dea_figure(
     )
     return B.HTMLBlock(
         B.paragraph(say("dea_intro", lang, n=str(len(scores))))
+        + B.paragraph(say("dea_limits", lang, n=str(len(scores))), "kc-note")
         + B.figure(fig, say("c_dea", lang), numbering)
+        + dea_notes(scores, lang)
     )
+
+
+def dea_notes(scores: pd.DataFrame, lang: str) -> str:
+    """The DEA's leave-one-out sensitivity and the provinces left out, with reasons."""
+    from kcanalysis.sections.words import translate_reason
+    from kcanalysis.text import escape
+
+    parts = []
+    loo = scores.attrs.get("loo")
+    if loo:
+        parts.append(
+            B.paragraph(
+                say(
+                    "dea_loo",
+                    lang,
+                    name=escape(loo["removed"]),
+                    k=str(loo["moved"]),
+                    n=str(loo["n"]),
+                ),
+                "kc-note",
+            )
+        )
+    left = scores.attrs.get("left_out") or []
+    if left:
+        items = "; ".join(f"{escape(n)} ({translate_reason(r, lang)})" for n, r in left)
+        parts.append(B.paragraph(say("dea_left_out", lang, items=items), "kc-note"))
+    return "".join(parts)
 
 
 def trend_text(values: pd.Series, years: pd.Series, ts, mk, lang: str) -> str:

@@ -361,6 +361,38 @@ W: dict[str, tuple[str, str]] = {
         "Quá ít đơn vị có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
         "Too few units with data for this period for DEA (9 needed).",
     ),
+    "dea_limits": (
+        "Giới hạn của phương pháp: chỉ một đầu vào (kinh phí) và hai đầu ra (học viên, cơ "
+        "sở được hỗ trợ), với {n} tỉnh; điểm DEA chỉ so sánh các tỉnh với nhau, không đo "
+        "chất lượng đào tạo hay tác động lâu dài.",
+        "The method's limits: one input (spending) and two outputs (trainees, "
+        "establishments supported), over {n} provinces; DEA scores only compare the "
+        "provinces with each other and do not measure the quality of training or lasting "
+        "effects.",
+    ),
+    "dea_loo": (
+        "Độ nhạy: khi bỏ tỉnh hiệu quả nhất ({name}), {k} trong {n} tỉnh còn lại có điểm "
+        "CRS thay đổi hơn 0,1.",
+        "Sensitivity: without the most efficient province ({name}), {k} of the other {n} "
+        "provinces' CRS scores move by more than 0.1.",
+    ),
+    "dea_left_out": ("Không đưa vào DEA: {items}.", "Left out of the DEA: {items}."),
+    "frontier_budget": (
+        "Kinh phí trên đường biên cho cùng đầu ra (triệu đồng)",
+        "Frontier spending for the same outputs (million VND)",
+    ),
+    "frontier_note": (
+        "Kinh phí trên đường biên là mức kinh phí mà tổ hợp các tỉnh tham chiếu dùng để đạt "
+        "cùng số học viên và số cơ sở được hỗ trợ; đây là mốc so sánh, không phải khoản có "
+        "thể tiết kiệm.",
+        "Frontier spending is what the peer provinces, combined, spend to reach the same "
+        "numbers of trainees and establishments supported; it is a benchmark, not a saving "
+        "that could be made.",
+    ),
+    "t_dea_v2": (
+        "Hiệu quả DEA, tỉnh tham chiếu và kinh phí trên đường biên",
+        "DEA efficiency, peers and frontier spending",
+    ),
     "t_malmquist": (
         "Chỉ số năng suất Malmquist từ {prev} đến {year}",
         "Malmquist productivity index from {prev} to {year}",

@@ -102,3 +102,46 @@ def test_funnel_allows_for_overdispersion_with_ten_provinces():
     # No extra spread (every province at 50 %): phi = 0 -> exact limits.
     flat = funnel_choice(due, pd.Series([50] * 10))
     assert flat.method == "exact" and flat.phi == 0.0
+
+
+def _dea_panel():
+    # Ten provinces with the same spending (100) and establishments = trainees / 10, so
+    # CRS efficiency = trainees / best trainees. An eleventh has no establishments figure.
+    trainees = [100.0, 80, 78, 75, 70, 60, 50, 40, 30, 20, 90]
+    names = [*"ABCDEFGHIJ", "K"]
+    return pd.DataFrame(
+        {
+            "area_code": [f"c{i}" for i in range(11)],
+            "area_name": names,
+            "budget_kc": 100.0,
+            "budget_kc_real": 100.0,
+            "trainees": trainees,
+            "establishments": [t / 10 for t in trainees[:10]] + [np.nan],
+        }
+    )
+
+
+def test_dea_leaves_out_a_missing_output_and_measures_leave_one_out():
+    from kcanalysis.panel import dea_scores
+
+    got = dea_scores(_dea_panel())
+    # K's establishments are missing, not 0: left out with its reason.
+    assert got.attrs["left_out"] == [("K", "number of establishments supported not reported")]
+    assert "K" not in set(got["area_name"])
+    # CRS scores t / 100; the frontier spending of B (80 trainees) is 100 * 0.8 = 80.
+    b = got.set_index("area_name").loc["B"]
+    assert b["crs"] == pytest.approx(0.8) and b["frontier_budget_kc_real"] == pytest.approx(80)
+    # Without A (super-efficiency 100/80 = 1.25, the largest) the best is 80: scores
+    # t / 80, a change of t/80 - t/100 = 0.0025 t, above 0.1 for t > 40:
+    # B, C, D, E, F, G (80, 78, 75, 70, 60, 50) -> 6 of the other 9.
+    assert got.attrs["loo"] == {"removed": "A", "moved": 6, "n": 9}
+
+
+def test_dea_in_the_demo_does_not_count_missing_establishments_as_zero(demo):
+    from kcanalysis.panel import dea_scores
+
+    # January-August 2011: the demo reports no establishments for MTTN's provinces.
+    got = dea_scores(region_panel(demo.facts, "MTTN", 2011, "M8", 2024))
+    assert got.empty
+    reasons = {r for _, r in got.attrs["left_out"]}
+    assert reasons == {"number of establishments supported not reported"}

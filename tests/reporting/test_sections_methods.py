@@ -62,3 +62,13 @@ def test_funnel_note_names_the_limits_used():
     assert "(φ = 1,60)" in od and "τ² = 0,0019" in od
     en = S.funnel_text(funnel_choice(pd.Series([100] * 10), on_time), "en")
     assert "additive method" in en and "genuinely" not in en
+
+
+def test_dea_notes_in_vietnamese():
+    from tests.indicators.test_panel_methods import _dea_panel
+
+    from kcanalysis.panel import dea_scores
+
+    html = S.dea_notes(dea_scores(_dea_panel()), "vi")
+    assert "Độ nhạy: khi bỏ tỉnh hiệu quả nhất (A), 6 trong 9 tỉnh còn lại có điểm CRS" in html
+    assert "Không đưa vào DEA: K (số cơ sở được hỗ trợ không được báo cáo)." in html
