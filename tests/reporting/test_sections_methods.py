@@ -65,9 +65,8 @@ def test_funnel_note_names_the_limits_used():
 
 
 def test_dea_notes_in_vietnamese():
-    from tests.indicators.test_panel_methods import _dea_panel
-
     from kcanalysis.panel import dea_scores
+    from tests.indicators.test_panel_methods import _dea_panel
 
     html = S.dea_notes(dea_scores(_dea_panel()), "vi")
     assert "Độ nhạy: khi bỏ tỉnh hiệu quả nhất (A), 6 trong 9 tỉnh còn lại có điểm CRS" in html
