@@ -489,9 +489,10 @@ class ProvinceReport:
                 ("ci_high_real_mvnd", say("ci_high", lang), num1),
             ]
         cols.append(("reason", say("reason", lang), None))
-        parts.append(
-            B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
-        )
+        note = say("cost_note", lang)
+        if "n_projects" in cost:
+            note += " " + S.bootstrap_note(cost["n_projects"], None, lang)
+        parts.append(B.table(cost, cols, say("t_cost", lang), self.num, note=note))
         lev = self.leverage
         lev = lev.assign(reason=lev["reason"].map(lambda r: translate_reason(r, lang)))
         parts.append(

@@ -247,6 +247,7 @@ class RegionalOverview:
         num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
         tau2 = ci.attrs.get("tau2_log", float("nan"))
         note = _say("rank_note_v2", lang, tau2=format_number(tau2, lang, 3))
+        note += " " + S.bootstrap_note(ci["n_projects"], ci["area_name"], lang)
         if ci.attrs.get("tau2_unstable"):
             note += " " + _say("tau2_unstable", lang, k=str(ci.attrs.get("k_log", 0)))
         parts.append(

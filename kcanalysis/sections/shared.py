@@ -92,9 +92,8 @@ def dea_figure(
 def dea_notes(scores: pd.DataFrame, lang: str) -> str:
     """The DEA's leave-one-out sensitivity and the provinces left out, with reasons."""
     from kcanalysis.sections.words import translate_reason
-    from kcanalysis.text import escape
 
-    parts = []
+    parts = []  # B.paragraph escapes the text (names come from the data)
     loo = scores.attrs.get("loo")
     if loo:
         parts.append(
@@ -102,7 +101,7 @@ def dea_notes(scores: pd.DataFrame, lang: str) -> str:
                 say(
                     "dea_loo",
                     lang,
-                    name=escape(loo["removed"]),
+                    name=loo["removed"],
                     k=str(loo["moved"]),
                     n=str(loo["n"]),
                 ),
@@ -111,7 +110,7 @@ def dea_notes(scores: pd.DataFrame, lang: str) -> str:
         )
     left = scores.attrs.get("left_out") or []
     if left:
-        items = "; ".join(f"{escape(n)} ({translate_reason(r, lang)})" for n, r in left)
+        items = "; ".join(f"{n} ({translate_reason(r, lang)})" for n, r in left)
         parts.append(B.paragraph(say("dea_left_out", lang, items=items), "kc-note"))
     return "".join(parts)
 
@@ -158,3 +157,28 @@ def trend_finding_key(ts, mk) -> str:
     else:
         key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
     return key if mk.reportable else f"{key}_short"
+
+
+#: Below this many projects a bootstrap interval is called rough.
+ROUGH_BELOW = 20
+
+
+def bootstrap_note(n_projects: pd.Series, names: pd.Series | None, lang: str) -> str:
+    """What a bootstrap interval over a project list means, and when it is rough.
+
+    A project list is a census: the interval is the spread from the mix of projects. With
+    one area, ``names`` is None and the sentence gives its number of projects; with
+    several, the areas below `ROUGH_BELOW` projects are named. Plain text: the table's
+    note is escaped where it is written.
+    """
+    text = say("boot_census", lang)
+    n = pd.to_numeric(n_projects, errors="coerce")
+    few = n.notna() & (n < ROUGH_BELOW)
+    if names is None:
+        if few.any():
+            text += " " + say("boot_rough", lang, n=str(int(n[few].max())))
+        return text
+    if few.any():
+        listed = ", ".join(str(v) for v in names[few].drop_duplicates())
+        text += " " + say("boot_rough_list", lang, names=listed)
+    return text

@@ -227,6 +227,20 @@ W: dict[str, tuple[str, str]] = {
         "Each output is charged the full budget, so these ratios do not add up. "
         "Intervals resample projects (BCa with 10 or more projects).",
     ),
+    "boot_census": (
+        "Danh sách đề án là toàn bộ các đề án chứ không phải một mẫu, nên khoảng này thể "
+        "hiện mức dao động do cơ cấu các đề án, không phải sai số chọn mẫu.",
+        "The project list is a census, not a sample, so the interval shows the spread from "
+        "the mix of projects, not sampling error.",
+    ),
+    "boot_rough": (
+        "Với {n} đề án (dưới 20), khoảng này chỉ là ước lượng thô.",
+        "With {n} projects (fewer than 20) the interval is rough.",
+    ),
+    "boot_rough_list": (
+        "Các tỉnh có dưới 20 đề án, khoảng chỉ là ước lượng thô: {names}.",
+        "Provinces with fewer than 20 projects, whose intervals are rough: {names}.",
+    ),
     "kc_funds": ("Kinh phí khuyến công (triệu đồng)", "Extension funds (million VND)"),
     "counterpart": ("Vốn đối ứng (triệu đồng)", "Counterpart funds (million VND)"),
     "leverage": ("Đồng đối ứng/đồng khuyến công", "Counterpart VND per extension VND"),

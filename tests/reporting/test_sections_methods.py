@@ -71,3 +71,24 @@ def test_dea_notes_in_vietnamese():
     html = S.dea_notes(dea_scores(_dea_panel()), "vi")
     assert "Độ nhạy: khi bỏ tỉnh hiệu quả nhất (A), 6 trong 9 tỉnh còn lại có điểm CRS" in html
     assert "Không đưa vào DEA: K (số cơ sở được hỗ trợ không được báo cáo)." in html
+
+
+def test_bootstrap_note_says_census_and_rough():
+    import pandas as pd
+
+    one = S.bootstrap_note(pd.Series([12]), None, "vi")
+    assert one.startswith("Danh sách đề án là toàn bộ các đề án chứ không phải một mẫu")
+    assert one.endswith("Với 12 đề án (dưới 20), khoảng này chỉ là ước lượng thô.")
+    assert "rough" not in S.bootstrap_note(pd.Series([25]), None, "en")
+    many = S.bootstrap_note(pd.Series([25, 8]), pd.Series(["Huế", "Kon Tum"]), "en")
+    assert many.endswith("fewer than 20 projects, whose intervals are rough: Kon Tum.")
+
+
+def test_names_from_data_are_escaped_once_in_the_dea_notes():
+    from kcanalysis.panel import dea_scores
+    from tests.indicators.test_panel_methods import _dea_panel
+
+    panel = _dea_panel()
+    panel.loc[10, "area_name"] = "K <b>"
+    html = S.dea_notes(dea_scores(panel), "en")
+    assert "K &lt;b&gt; (number of establishments supported not reported)" in html
