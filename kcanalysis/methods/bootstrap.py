@@ -252,13 +252,24 @@ def _bootstrap(num, den, method, confidence, n_resamples, seed):
 
 
 def _se_log(dist: np.ndarray) -> np.ndarray:
-    """Standard deviation of log(ratio) over the resamples (k,), the bootstrap SE on the log.
+    """Bootstrap standard error of log(ratio) from the resamples (k,).
 
-    NaN (unknown) where a resample's ratio is not finite or not positive; 0 where every
-    resample gives the same ratio.
+    The standard deviation of the log ratios when every resample gives a finite, positive
+    ratio; 0 when they are all equal. When a few resamples have no denominator (ratio
+    infinite, e.g. a resample of projects without trainees), half the distance between
+    the 15.87 % and 84.13 % quantiles of the log ratios (the SD for a normal
+    distribution), as long as both quantiles are finite; otherwise NaN (unknown).
     """
     out = np.full(dist.shape[0], np.nan)
     for j, row in enumerate(dist):
-        if np.isfinite(row).all() and (row > 0).all():
-            out[j] = float(np.std(np.log(row), ddof=1)) if np.ptp(row) > 0 else 0.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log(row)
+        if np.isfinite(logs).all():
+            out[j] = float(np.std(logs, ddof=1)) if np.ptp(logs) > 0 else 0.0
+            continue
+        logs = np.where(np.isnan(logs), np.inf, logs)  # 0/0 counts as undefined
+        with np.errstate(invalid="ignore"):  # inf - inf between two undefined resamples
+            lo, hi = np.quantile(logs, [stats.norm.cdf(-1.0), stats.norm.cdf(1.0)])
+        if np.isfinite(lo) and np.isfinite(hi):
+            out[j] = float((hi - lo) / 2)
     return out

@@ -132,3 +132,12 @@ def test_se_log_is_the_spread_of_the_resampled_log_ratios():
     assert same["se_log"].iloc[0] == 0.0
     # A resample with no trainees (zero denominator) -> log undefined -> SE unknown.
     assert np.isnan(ratio_ci([1.0, 4.0], [0.0, 1.0])["se_log"].iloc[0])
+
+
+def test_se_log_with_a_few_undefined_resamples():
+    # Projects (1; 1), (1; 1), (5; 0). k draws of the third among 3: k = 0 -> ratio 1
+    # (p 8/27), k = 1 -> 7/2 (12/27), k = 2 -> 11 (6/27), k = 3 -> no trainees (1/27).
+    # Cumulative 0.296, 0.741, 0.963: the 15.87 % quantile of log ratio is log 1 = 0 and
+    # the 84.13 % one log 11, so the SE is log(11) / 2 = 1.198948.
+    got = ratio_ci([1.0, 1.0, 5.0], [1.0, 1.0, 0.0], n_resamples=20_000)
+    assert got["se_log"].iloc[0] == pytest.approx(math.log(11) / 2)
