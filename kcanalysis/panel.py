@@ -27,7 +27,7 @@ from kcanalysis import indicators, methods, provinces, units
 from kcanalysis.aggregate import add_totals, combine_qualifiers
 from kcanalysis.datasets import PUBLISHED_FILES, is_synthetic, load_demo, load_published
 from kcanalysis.errors import KcAnalysisError
-from kcanalysis.periods import MERGER_YEAR, NEW, OLD, vintage_of
+from kcanalysis.periods import MERGER_YEAR, NEW, OLD, period_end, vintage_of
 
 #: The outputs a cost per unit is given for.
 COST_OUTPUTS = ("trainees", "models", "establishments", "jobs_created")
@@ -247,7 +247,9 @@ def region_panel(
         ``area_code``, ``area_name``, ``budget_kc`` (million VND), ``budget_kc_real``
         (constant `base_year` prices), ``trainees`` (TRAIN + MGMT), ``models``,
         ``establishments``, ``jobs_created`` and ``cost_per_trainee_real``; a value not
-        reported is NaN, never 0.
+        reported is NaN, never 0. If the spending cannot be deflated (no CPI for `year`),
+        ``budget_kc_real`` is NaN, never the nominal figure, and
+        ``attrs["no_constant_prices"]`` says why.
     """
     from kcanalysis.datasets import deflate
 
@@ -285,10 +287,25 @@ def region_panel(
         return df.assign(budget_kc_real=np.nan, cost_per_trainee_real=np.nan)
     try:
         df["budget_kc_real"] = deflate(df["budget_kc"], year, base_year)
-    except KcAnalysisError:  # a year before the CPI table: no constant prices
+    except KcAnalysisError:  # a year outside the CPI table: no constant prices, no fallback
         df["budget_kc_real"] = np.nan
+        df.attrs["no_constant_prices"] = no_cpi_reason(year, base_year)
     df["cost_per_trainee_real"] = (df["budget_kc_real"] / df["trainees"]).where(df["trainees"] > 0)
     return df
+
+
+def no_cpi_reason(year: int, base_year: int) -> str:
+    """Why `year`'s money cannot be put at `base_year` prices (translated in reports).
+
+    The base year if the CPI table lacks it, else `year` (a year after the table is
+    carried at the latest prices, so only a year before it fails).
+    """
+    from kcanalysis.datasets import load_cpi
+
+    years = load_cpi()["year"]
+    first, last = int(years.min()), int(years.max())
+    missing = base_year if not first <= base_year <= last else year
+    return f"no CPI for {missing} (CPI table covers {first}-{last})"
 
 
 # --------------------------------------------------------------------- areas through time
@@ -414,6 +431,10 @@ def lineage(area: str, year: int, period: str) -> Lineage:
     return Lineage(unit, preds, restated)
 
 
+#: A leave-one-out change of a DEA score above this is counted as a move.
+LOO_MOVE = 0.1
+
+
 _DEA_COLUMNS = [
     "area_code",
     "area_name",
@@ -421,7 +442,7 @@ _DEA_COLUMNS = [
     "vrs",
     "scale",
     "peers",
-    "target_budget_kc_real",
+    "frontier_budget_kc_real",
     "budget_kc_real",
     "trainees",
     "establishments",
@@ -447,15 +468,22 @@ def dea_panel(
     DataFrame
         One row per province with spending and outputs: ``area_code``, ``area_name``,
         ``crs``, ``vrs``, ``scale`` (crs / vrs), ``peers`` (names),
-        ``target_budget_kc_real``, ``budget_kc_real``, ``trainees``, ``establishments``,
-        sorted by ``crs`` (best first). No rows when fewer than 9 provinces can be compared.
+        ``frontier_budget_kc_real`` (the frontier's spending for the same outputs),
+        ``budget_kc_real``, ``trainees``, ``establishments``, sorted by ``crs`` (best
+        first). No rows when fewer than 9 provinces can be compared; ``attrs["left_out"]``
+        names the provinces left out and why.
     """
     panel = region_panel(add_totals(facts), region, year, period, base_year or year)
     scores = dea_scores(panel)
+    left_out = scores.attrs.get("left_out", [])
     if scores.empty:
-        return pd.DataFrame(columns=_DEA_COLUMNS)
-    out = scores.reindex(columns=_DEA_COLUMNS)
-    return out.sort_values(["crs", "area_code"], ascending=[False, True]).reset_index(drop=True)
+        out = pd.DataFrame(columns=_DEA_COLUMNS)
+    else:
+        out = scores.reindex(columns=_DEA_COLUMNS)
+        out = out.sort_values(["crs", "area_code"], ascending=[False, True])
+        out = out.reset_index(drop=True)
+    out.attrs["left_out"] = left_out
+    return out
 
 
 def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:
@@ -463,15 +491,40 @@ def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:
 
     Input: khuyến công spending at constant prices. Outputs: trainees, and establishments
     supported (demonstration models are counted among establishments). CRS and VRS
-    scores, scale efficiency, peers and CRS targets.
+    scores, scale efficiency, peers and ``frontier_budget_kc_real``: the spending of the
+    peers' combination that reaches the same outputs (the CRS target input; a benchmark,
+    not a saving).
+
+    A missing output is missing, not 0: such a province, and one without spending at
+    constant prices or with neither output, is left out; ``attrs["left_out"]`` lists
+    (area name, reason). ``attrs["loo"]``: the leave-one-out sensitivity, the most
+    efficient province (largest CRS super-efficiency) removed and the number of the
+    others whose CRS score moves by more than `LOO_MOVE` (keys ``removed``, ``moved``,
+    ``n``). Fewer than 9 provinces left: an empty frame (with ``left_out``).
     """
-    p = panel.dropna(subset=["budget_kc_real"]).copy()
-    p = p[p["budget_kc_real"] > 0]
-    p["trainees"] = p["trainees"].fillna(0)
-    p["establishments"] = p["establishments"].fillna(0)
-    p = p[(p["trainees"] + p["establishments"]) > 0]
+    p = panel.copy()
+    reasons = pd.Series("", index=p.index, dtype=object)
+
+    def leave_out(mask: pd.Series, why: str) -> None:
+        hit = mask & (reasons == "")
+        reasons[hit] = why
+
+    no_prices = panel.attrs.get("no_constant_prices")
+    leave_out(p["budget_kc"].isna(), "khuyến công spending not reported")
+    leave_out(p["budget_kc_real"].isna(), no_prices or "khuyến công spending not reported")
+    leave_out(p["budget_kc_real"] <= 0, "khuyến công spending is zero")
+    leave_out(p["trainees"].isna(), "number of trainees not reported")
+    leave_out(p["establishments"].isna(), "number of establishments supported not reported")
+    leave_out(
+        (p["trainees"] + p["establishments"]) <= 0,
+        "number of trainees is zero; number of establishments supported is zero",
+    )
+    left_out = [(str(n), str(r)) for n, r in zip(p["area_name"], reasons, strict=True) if r]
+    p = p[reasons == ""]
     if len(p) < 9:
-        return pd.DataFrame()
+        empty = pd.DataFrame()
+        empty.attrs["left_out"] = left_out
+        return empty
     p = p.set_index("area_code")
     x = p[["budget_kc_real"]]
     y = p[["trainees", "establishments"]]
@@ -483,14 +536,29 @@ def dea_scores(panel: pd.DataFrame) -> pd.DataFrame:
             "crs": crs["efficiency"],
             "vrs": vrs["efficiency"],
             "peers": crs["peers"].map(lambda t: ", ".join(p["area_name"].get(c, c) for c in t)),
-            "target_budget_kc_real": crs["target_budget_kc_real"],
+            "frontier_budget_kc_real": crs["target_budget_kc_real"],
             "budget_kc_real": p["budget_kc_real"],
             "trainees": p["trainees"],
             "establishments": p["establishments"],
         }
     )
     out["scale"] = out["crs"] / out["vrs"]
-    return out.reset_index()
+    out = out.reset_index()
+    out.attrs["left_out"] = left_out
+    out.attrs["loo"] = _leave_best_out(x, y, crs["efficiency"], p["area_name"])
+    return out
+
+
+def _leave_best_out(
+    x: pd.DataFrame, y: pd.DataFrame, crs: pd.Series, names: pd.Series
+) -> dict[str, object]:
+    """CRS scores again without the province of largest super-efficiency."""
+    sup = methods.super_efficiency(x, y, rts="crs", orientation="input")["efficiency"]
+    best = sup.fillna(np.inf).idxmax()  # infeasible super-efficiency: unbounded, the best
+    keep = x.index != best
+    again = methods.dea(x[keep], y[keep], rts="crs", orientation="input", slacks=False)
+    moved = int(((again["efficiency"] - crs[keep]).abs() > LOO_MOVE).sum())
+    return {"removed": str(names[best]), "moved": moved, "n": int(keep.sum())}
 
 
 def malmquist_change(
@@ -500,10 +568,19 @@ def malmquist_change(
 
     Across the merger (FY 2025 against 2024) the 2024 side is the post-merger units'
     predecessor sums (`region_panel` with vintage "2025"), never old codes against new.
+
+    Both years must be at constant prices. If either cannot be deflated the index is
+    refused: the result is empty with ``attrs["reason"]`` (nominal VND would put the
+    year's inflation into technical change TC).
     """
     vintage = vintage_of(year, period)
     a = region_panel(facts, region, year - 1, period, base_year, vintage=vintage)
     b = region_panel(facts, region, year, period, base_year)
+    for side in (a, b):
+        if "no_constant_prices" in side.attrs:
+            refused = pd.DataFrame()
+            refused.attrs["reason"] = side.attrs["no_constant_prices"]
+            return refused
     if a.empty or b.empty:
         return pd.DataFrame()
     both = sorted(set(a["area_code"]) & set(b["area_code"]))
@@ -526,42 +603,118 @@ def malmquist_change(
     return result
 
 
-def funnel_grid(denominators: pd.Series, target: float) -> pd.DataFrame:
-    """Proportion funnel limits on a smooth grid spanning the observed denominators."""
-    low, high = float(denominators.min()), float(denominators.max())
-    grid = np.unique(np.round(np.geomspace(max(low, 1.0), max(high, 2.0) * 1.1, 200), 3))
-    return methods.funnel_limits(grid, target, "proportion")
+#: Fewest provinces from which the funnel's overdispersion is estimated.
+OD_MIN_UNITS = 10
+
+
+@dataclass(frozen=True)
+class FunnelChoice:
+    """The limits of an on-time funnel and how they were made.
+
+    ``method`` is "exact" (exact binomial limits) or "additive" (normal limits widened by
+    the between-province variance ``tau2``); ``phi`` is NaN when not estimated (fewer
+    than `OD_MIN_UNITS` provinces).
+    """
+
+    limits: pd.DataFrame
+    method: str
+    phi: float
+    tau2: float
+    n_units: int
+
+
+def funnel_choice(n_due: pd.Series, on_time: pd.Series) -> FunnelChoice:
+    """Limits for on-time proportions around the pooled rate, overdispersion allowed.
+
+    With at least `OD_MIN_UNITS` provinces the spread is tested as in Spiegelhalter (2005):
+    z-scores ``(y_i - target) / sqrt(target (1 - target) / n_i)`` winsorised at 10 %,
+    ``phi = mean z^2``. If ``phi > 1`` the limits are
+    ``target ± z sqrt(target (1 - target) / n + tau2)`` with the additive tau^2 of
+    `methods.overdispersion` (the random-effects form FunnelPlotR and NHS-R use).
+    Otherwise, and with fewer provinces, exact binomial limits (right for small
+    numbers due) on whole numbers of projects.
+    """
+    due = n_due.to_numpy(dtype=float)
+    target = float(on_time.sum() / due.sum())
+    phi, tau2, method = float("nan"), 0.0, "exact"
+    if len(due) >= OD_MIN_UNITS and 0 < target < 1:
+        se = np.sqrt(target * (1 - target) / due)
+        od = methods.overdispersion(on_time.to_numpy(dtype=float) / due, se, target)
+        phi = od.phi
+        if od.phi > 1 and od.tau2 > 0:
+            method, tau2 = "additive", od.tau2
+    high = max(float(due.max()), 2.0) * 1.1
+    if method == "exact":
+        grid = np.unique(np.round(np.geomspace(1.0, high, 200)))
+        limits = methods.funnel_limits(grid, target, "binomial")
+    else:
+        grid = np.unique(np.round(np.geomspace(max(float(due.min()), 1.0), high, 200), 3))
+        limits = methods.funnel_limits(grid, target, "proportion", tau2=tau2)
+    return FunnelChoice(limits, method, phi, tau2, len(due))
+
+
+#: Below this many provinces the DerSimonian-Laird tau^2 is flagged as unstable.
+TAU2_MIN_K = 5
+#: Reasons a province's cost is not shrunk (translated in reports).
+NOT_SHRUNK_SINGLE = "single project: shown unshrunk"
+NOT_SHRUNK_ZERO = "sampling variance is zero (every project has the same unit cost): not shrunk"
+NOT_SHRUNK_UNKNOWN = "sampling variance unknown: not shrunk"
+NOT_SHRUNK_FEW = "fewer than 2 provinces with a sampling variance: not shrunk"
 
 
 def shrink_log_costs(ci: pd.DataFrame) -> pd.DataFrame:
     """Add an empirical-Bayes ``shrunk`` cost per unit, shrunk on the log scale.
 
-    Costs are ratios with skewed intervals, so the normal-normal model is applied to
-    log(cost) with se = (log high - log low) / (2 x 1.959964); rows without a finite
-    interval are not shrunk (NaN). ``attrs["tau2_log"]`` holds the DerSimonian-Laird tau^2.
+    Costs are ratios with skewed intervals, so the normal-normal model
+    (`methods.shrink`, DerSimonian-Laird tau^2) is applied to log(cost) with the
+    standard error ``se_log`` taken from the bootstrap distribution (`cost_ci`), not
+    backed out of the percentile interval. Never raises on the data:
+
+    * a single-project province is shown unshrunk (``shrunk`` = the raw cost) and marked;
+    * a province whose sampling variance is zero (fixed cost norms: every project has the
+      same unit cost) or unknown is left out of the shrinkage (``shrunk`` NaN);
+    * the reason is in ``shrink_note``.
+
+    ``attrs``: ``tau2_log`` (NaN when nothing was shrunk), ``k_log`` (provinces used)
+    and ``tau2_unstable`` (True with fewer than `TAU2_MIN_K` provinces: tau^2 from so
+    few is unreliable).
     """
     out = ci.copy()
     out["shrunk"] = np.nan
-    ok = (out["ci_low_real_mvnd"] > 0) & np.isfinite(out["ci_high_real_mvnd"])
-    ok &= out["cost_per_unit_real_mvnd"] > 0
-    if ok.sum() >= 3:
-        log_est = np.log(out.loc[ok, "cost_per_unit_real_mvnd"].to_numpy())
-        se = np.log(out.loc[ok, "ci_high_real_mvnd"]) - np.log(out.loc[ok, "ci_low_real_mvnd"])
-        se = (se / (2 * 1.959964)).to_numpy()
-        res = methods.shrink(log_est, se**2)
-        out.loc[ok, "shrunk"] = np.exp(np.asarray(res["shrunk"]))
-        out.attrs["tau2_log"] = float(res.attrs.get("tau2", np.nan))
+    out["shrink_note"] = ""
+    cost = out["cost_per_unit_real_mvnd"]
+    se = out["se_log"] if "se_log" in out else pd.Series(np.nan, index=out.index)
+    single = out["n_projects"] == 1 if "n_projects" in out else pd.Series(False, out.index)
+    out.loc[single, "shrunk"] = cost[single]
+    out.loc[single, "shrink_note"] = NOT_SHRUNK_SINGLE
+    rest = ~single & (cost > 0)
+    zero = rest & (se == 0)
+    unknown = rest & ~(se >= 0)
+    out.loc[zero, "shrink_note"] = NOT_SHRUNK_ZERO
+    out.loc[unknown, "shrink_note"] = NOT_SHRUNK_UNKNOWN
+    ok = rest & (se > 0) & np.isfinite(se)
+    out.attrs.update(tau2_log=float("nan"), k_log=int(ok.sum()), tau2_unstable=True)
+    if ok.sum() < 2:
+        out.loc[ok, "shrink_note"] = NOT_SHRUNK_FEW
+        return out
+    res = methods.shrink(np.log(cost[ok].to_numpy()), se[ok].to_numpy() ** 2)
+    out.loc[ok, "shrunk"] = np.exp(np.asarray(res["shrunk"]))
+    out.attrs.update(tau2_log=float(res.attrs["tau2"]), tau2_unstable=bool(ok.sum() < TAU2_MIN_K))
     return out
 
 
 def on_time_by_province(projects: pd.DataFrame | None, codes: list[str], year: int) -> pd.DataFrame:
-    """On-time completion per province for `year` (level ALL), from the project list."""
+    """On-time completion per province for `year` (level ALL), from the project list.
+
+    Read on 31 December of `year` (the funnel is drawn for full years only), so that the
+    plot does not change with the day the report is run.
+    """
     if projects is None:
         return pd.DataFrame()
     part = projects[(projects["year"] == year) & projects["area_code"].isin(codes)]
     if part.empty:
         return pd.DataFrame()
-    res = indicators.on_time_completion(part)
+    res = indicators.on_time_completion(part, as_of=period_end(year, "FY"))
     return res[res["level"] == "ALL"].reset_index(drop=True)
 
 

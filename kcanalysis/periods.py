@@ -17,7 +17,9 @@ departments report the whole of 2025 for their whole territory.
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from kcanalysis.errors import ParameterError
 
@@ -70,6 +72,19 @@ def months(period: str) -> tuple[int, int]:
     if period.startswith("M"):
         return 1, int(period[1:])
     raise ParameterError(f"{period!r} is not a period code.")
+
+
+def period_end(year: int, period: str = "FY") -> date:
+    """Return the last day a period of `year` covers (a programme period: 31 December).
+
+    Reports read the status of projects on this day, so that a report on a past period
+    does not change with the day it is rendered.
+
+    >>> period_end(2011, "M8"), period_end(2024, "FY"), period_end(2024, "Q1")
+    (datetime.date(2011, 8, 31), datetime.date(2024, 12, 31), datetime.date(2024, 3, 31))
+    """
+    month = months(period)[1]
+    return date(int(year), month, calendar.monthrange(int(year), month)[1])
 
 
 def programme_years(period: str) -> tuple[int, int] | None:

@@ -12,6 +12,8 @@ from hypothesis import settings
 # stop is never refused by a new random draw; locally each run explores new examples, and
 # what they find is pinned with @example (see test_methods_dea.py).
 settings.register_profile("ci", derandomize=True, print_blob=True)
+# A long local run of the properties: pytest --hypothesis-profile=thorough (2.000 examples).
+settings.register_profile("thorough", max_examples=2000, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 

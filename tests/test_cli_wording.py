@@ -35,7 +35,8 @@ def test_no_data_message_says_what_the_builtin_data_cover_and_how_to_pass_a_file
     assert "No data for area 01" in err and "Available for it: none" in err
     assert "cover the MTTN provinces 2011 to June 2025" in err and "--data FILE.xlsx" in err
     later = CliRunner().invoke(main, ["report", "--province", "Đắk Lắk", "--year", "2030"])
-    assert "Available for it: 2025–2026 FY." in later.stderr
+    # FY rows of the new unit, and its programme plans (P rows, planned only)
+    assert "Available for it: 2025–2026 FY; 2025 P2021-2025; 2030 P2026-2030." in later.stderr
 
 
 def test_report_needs_a_province_or_a_region_and_says_so():

@@ -81,6 +81,7 @@ def _group_ci(
                     "low": float(res["low"].iloc[i]) if defined else np.nan,
                     "high": float(res["high"].iloc[i]) if defined else np.nan,
                     "ci_method": str(res["method"].iloc[i]) if defined else "",
+                    "se_log": float(res["se_log"].iloc[i]) if defined else np.nan,
                     "reason": why[0] if not defined else str(res["reason"].iloc[i]),
                 }
             )
@@ -106,6 +107,7 @@ _COST_CI_COLUMNS = [
     "cost_per_unit_real_mvnd",
     "ci_low_real_mvnd",
     "ci_high_real_mvnd",
+    "se_log",
     "confidence",
     "ci_method",
     "qualifier",
@@ -168,7 +170,9 @@ def cost_ci(
         "+"), ``output``, ``output_unit``, ``n_projects``, ``budget_kc_mvnd``,
         ``output_count``, ``cost_per_unit_mvnd``, ``ci_low_mvnd``, ``ci_high_mvnd``,
         ``base_year``, ``cost_per_unit_real_mvnd``, ``ci_low_real_mvnd``,
-        ``ci_high_real_mvnd``, ``confidence``, ``ci_method`` ("BCa", "percentile"),
+        ``ci_high_real_mvnd``, ``se_log`` (bootstrap standard error of log(cost), from
+        the resamples; the same at current and constant prices), ``confidence``,
+        ``ci_method`` ("BCa", "percentile"),
         ``qualifier`` ("") and ``reason`` (why a value or interval is missing, e.g.
         "number of trainees is zero", "fewer than 2 projects (n=1): no interval").
 

@@ -1,7 +1,7 @@
 """Statistical methods of kcanalysis: one module per family.
 
 * ``bootstrap``  — :func:`ratio_ci`, bootstrap CIs for ratios of sums (plan fulfilment, CER)
-* ``trend``      — :func:`mann_kendall`, :func:`theil_sen`
+* ``trend``      — :func:`mann_kendall`, :func:`theil_sen`, :func:`growth_rate`
 * ``funnel``     — :func:`funnel_limits`, :func:`overdispersion` (Spiegelhalter 2005)
 * ``dea``        — :func:`dea` (CCR/BCC, slacks, peers), :func:`super_efficiency`
 * ``malmquist``  — :func:`malmquist`, :func:`malmquist_summary`
@@ -20,11 +20,19 @@ from kcanalysis.methods.groups import GroupComparison, compare_groups
 from kcanalysis.methods.malmquist import malmquist, malmquist_summary
 from kcanalysis.methods.multiple import adjust_pvalues
 from kcanalysis.methods.shrinkage import JamesSteinResult, dersimonian_laird, james_stein, shrink
-from kcanalysis.methods.trend import MannKendallResult, TheilSenResult, mann_kendall, theil_sen
+from kcanalysis.methods.trend import (
+    GrowthResult,
+    MannKendallResult,
+    TheilSenResult,
+    growth_rate,
+    mann_kendall,
+    theil_sen,
+)
 
 __all__ = [
     "DEFAULT_SEED",
     "GroupComparison",
+    "GrowthResult",
     "JamesSteinResult",
     "MannKendallResult",
     "OverdispersionResult",
@@ -34,6 +42,7 @@ __all__ = [
     "dea",
     "dersimonian_laird",
     "funnel_limits",
+    "growth_rate",
     "james_stein",
     "malmquist",
     "malmquist_summary",

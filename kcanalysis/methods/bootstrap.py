@@ -101,7 +101,10 @@ def ratio_ci(
     -------
     DataFrame
         One row per ratio: ``estimate``, ``low``, ``high``, ``method`` (the one used),
-        ``n`` (projects used) and ``reason`` (empty, or why the interval or estimate is
+        ``n`` (projects used), ``se_log`` (standard deviation of log(ratio) over the
+        resamples: the bootstrap standard error on the log scale; 0 if every resample
+        gives the same ratio, NaN if some resample's ratio is 0 or undefined, or n < 2)
+        and ``reason`` (empty, or why the interval or estimate is
         missing or how it was obtained). Rules: a zero denominator total gives NaN
         estimate (never inf); n < 2 gives the point estimate with a NaN interval; if
         every resample gives the same ratio the interval is the point; if BCa is
@@ -136,6 +139,7 @@ def ratio_ci(
         "method": [""] * k,
         "n": [0] * k,
         "reason": [""] * k,
+        "se_log": [np.nan] * k,
     }
     valid = np.isfinite(num) & np.isfinite(den)
     patterns: dict[bytes, list[int]] = {}
@@ -188,14 +192,18 @@ def _ratio_rows(
                 "method": "",
                 "n": n,
                 "reason": reason,
+                "se_log": np.nan,
             }
         )
     use = [r for r in range(num.shape[0]) if not zero[r] and n >= 2]
     if use:
         chosen = method if method != "auto" else ("bca" if n >= BCA_MIN_N else "percentile")
-        low, high, used, why = _bootstrap(num[use], den[use], chosen, confidence, n_resamples, seed)
+        low, high, used, why, se_log = _bootstrap(
+            num[use], den[use], chosen, confidence, n_resamples, seed
+        )
         for j, r in enumerate(use):
             rows[r].update(low=float(low[j]), high=float(high[j]), method=used[j])
+            rows[r]["se_log"] = float(se_log[j])
             rows[r]["reason"] = _join(str(rows[r]["reason"]), why[j])
     return rows
 
@@ -240,4 +248,28 @@ def _bootstrap(num, den, method, confidence, n_resamples, seed):
             low[j] = low[j] if np.isfinite(low[j]) else np.nan
             high[j] = high[j] if np.isfinite(high[j]) else np.nan
             why[j] = _join(why[j], "some resamples have a zero denominator total")
-    return low, high, used, why
+    return low, high, used, why, _se_log(dist)
+
+
+def _se_log(dist: np.ndarray) -> np.ndarray:
+    """Bootstrap standard error of log(ratio) from the resamples (k,).
+
+    The standard deviation of the log ratios when every resample gives a finite, positive
+    ratio; 0 when they are all equal. When a few resamples have no denominator (ratio
+    infinite, e.g. a resample of projects without trainees), half the distance between
+    the 15.87 % and 84.13 % quantiles of the log ratios (the SD for a normal
+    distribution), as long as both quantiles are finite; otherwise NaN (unknown).
+    """
+    out = np.full(dist.shape[0], np.nan)
+    for j, row in enumerate(dist):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log(row)
+        if np.isfinite(logs).all():
+            out[j] = float(np.std(logs, ddof=1)) if np.ptp(logs) > 0 else 0.0
+            continue
+        logs = np.where(np.isnan(logs), np.inf, logs)  # 0/0 counts as undefined
+        with np.errstate(invalid="ignore"):  # inf - inf between two undefined resamples
+            lo, hi = np.quantile(logs, [stats.norm.cdf(-1.0), stats.norm.cdf(1.0)])
+        if np.isfinite(lo) and np.isfinite(hi):
+            out[j] = float((hi - lo) / 2)
+    return out

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from kcanalysis.errors import DataError, ParameterError
-from kcanalysis.methods._lp import solve_radial, solve_slacks
+from kcanalysis.methods._lp import STATUS_RESIDUAL, solve_radial, solve_slacks
 
 RTS = ("crs", "vrs")
 ORIENTATIONS = ("input", "output")
@@ -86,7 +86,11 @@ def _zero_rows(x: np.ndarray, y: np.ndarray, orientation: str) -> tuple[np.ndarr
 
 
 def _status_note(status: int) -> str:
-    return {2: "LP infeasible", 3: "LP unbounded"}.get(status, f"LP failed (status {status})")
+    return {
+        2: "LP infeasible",
+        3: "LP unbounded",
+        STATUS_RESIDUAL: "LP solution failed the feasibility check",
+    }.get(status, f"LP failed (status {status})")
 
 
 def dea(
@@ -154,6 +158,12 @@ def dea(
     -----
     Rule of thumb: n >= max(m*s, 3(m+s)) units for m inputs and s outputs; with fewer,
     most units come out efficient. Scores are biased upwards in small samples.
+
+    Any scale: each unit's LP is scaled by that unit's own inputs and outputs and its
+    solution is checked against every constraint afterwards (see ``_lp.py``), so a
+    province-year 1e-8 the size of the largest gets its true score; a unit whose LP
+    cannot be solved to that check gets NaN and the note "LP solution failed the
+    feasibility check".
     """
     _check_options(rts, orientation)
     x, y = _validate(inputs, outputs)

@@ -11,7 +11,7 @@ from scipy import stats
 
 from kcanalysis.errors import DataError, ParameterError
 
-KINDS = ("poisson", "proportion", "normal")
+KINDS = ("poisson", "proportion", "binomial", "normal")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,12 @@ def funnel_limits(
       Wilson interval just touches the target; solving the Wilson equation
       ``(p - target)^2 = z^2 target(1 - target)/n`` for p gives the closed form
       ``target ± z sqrt(target(1-target)/n + tau2)`` (tau2 = 0 for PHE), clipped to [0, 1].
+    * ``kind="binomial"`` — proportion with ``denominator = n`` trials, exact binomial
+      limits with Spiegelhalter's (2005, appendix A.1.1) interpolation: with F the
+      Binomial(n, target) distribution function, ``r_p`` the smallest r with
+      ``F(r) >= p`` and ``alpha = (F(r_p) - p) / (F(r_p) - F(r_p - 1))``, the limit is
+      ``(r_p - alpha) / n`` for p = a/2 and 1 - a/2. Right for small numbers, where the
+      normal forms are not; ``denominator`` is rounded to whole trials.
     * ``kind="normal"`` — ratios and means: ``target ± z sqrt(se^2 + tau2)`` with
       ``se = sd / sqrt(denominator)`` (pass ``sd``, the unit-level standard deviation,
       scalar or one per denominator) or ``se`` (one per denominator) directly.
@@ -119,6 +125,9 @@ def funnel_limits(
         if kind == "poisson":
             lower = stats.chi2.ppf(a / 2, 2 * den) / (2 * den) * target
             upper = stats.chi2.ppf(1 - a / 2, 2 * den + 2) / (2 * den) * target
+        elif kind == "binomial":
+            lower = _binomial_limit(den, target, a / 2)
+            upper = _binomial_limit(den, target, 1 - a / 2)
         else:
             z = stats.norm.ppf(1 - a / 2)
             lower, upper = target - z * spread, target + z * spread
@@ -129,11 +138,27 @@ def funnel_limits(
     return out
 
 
+def _binomial_limit(den: np.ndarray, target: float, p: float) -> np.ndarray:
+    """Spiegelhalter's interpolated exact binomial quantile ``(r_p - alpha) / n``."""
+    n = np.maximum(np.round(den), 1.0)
+    r = stats.binom.ppf(p, n, target)
+    f_r = stats.binom.cdf(r, n, target)
+    f_below = stats.binom.cdf(r - 1, n, target)
+    jump = f_r - f_below
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alpha = np.where(jump > 0, (f_r - p) / jump, 0.0)
+    return np.clip((r - alpha) / n, 0.0, 1.0)
+
+
 def _spread(kind, den, target, sd, se, tau2) -> np.ndarray | None:
-    """Standard error of the normal-form funnels (None for Poisson)."""
-    if kind == "poisson":
+    """Standard error of the normal-form funnels (None for the exact ones)."""
+    if kind in ("poisson", "binomial"):
         if tau2 > 0:
-            raise ParameterError("tau2 is not defined for exact Poisson limits; use 'normal'.")
+            raise ParameterError(
+                f"tau2 is not defined for exact {kind} limits; use 'proportion' or 'normal'."
+            )
+        if kind == "binomial" and not 0 <= target <= 1:
+            raise ParameterError(f"A proportion target must lie in [0, 1]; got {target}.")
         return None
     if kind == "proportion":
         if not 0 <= target <= 1:

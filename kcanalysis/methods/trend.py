@@ -14,6 +14,10 @@ from kcanalysis.errors import DataError, ParameterError
 
 #: Up to this many points the exact null distribution of S is used.
 EXACT_MAX_N = 10
+#: Fewest points for which Mann-Kendall is reported as a test. With n = 4 the smallest
+#: two-sided exact p is P(|S| = 6) = 2/4! = 0.083 (only the two monotone orderings), so
+#: no p below 5 % can occur; with n = 5 it is 2/5! = 0.017.
+MK_MIN_N = 5
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,11 @@ class MannKendallResult:
     tau: float
     method: Literal["exact", "normal"]
 
+    @property
+    def reportable(self) -> bool:
+        """Whether the test can reject at 5 % at all (``n >= MK_MIN_N``); else do not report it."""
+        return self.n >= MK_MIN_N
+
 
 @dataclass(frozen=True)
 class TheilSenResult:
@@ -37,6 +46,16 @@ class TheilSenResult:
     intercept: float
     low: float
     high: float
+    n: int
+
+
+@dataclass(frozen=True)
+class GrowthResult:
+    """Result of :func:`growth_rate`: growth in % a year with its interval."""
+
+    pct: float
+    low_pct: float
+    high_pct: float
     n: int
 
 
@@ -178,11 +197,14 @@ def theil_sen(
     ----------
     values : sequence of float
         The series; NaNs are dropped. The slope is in value units per time unit (e.g.
-        million VND per year); use log values for growth rates.
+        million VND per year); use :func:`growth_rate` for growth in % a year.
     times : sequence of float, optional
         Time of each value (e.g. the year); default positions 0, 1, 2, ...
     confidence : float, default 0.95
-        Confidence level of the slope interval.
+        Confidence **level** of the slope interval, in [0.5, 1): 0.95 for a 95 %
+        interval. scipy's ``alpha`` is symmetric around 0.5 (0.05 and 0.95 both give a
+        95 % interval), so a value below 0.5 could be meant either way; it is refused
+        with a message instead of being read silently.
 
     Returns
     -------
@@ -195,10 +217,9 @@ def theil_sen(
     DataError
         Fewer than 2 non-missing values or repeated times.
     ParameterError
-        ``confidence`` not in (0, 1).
+        ``confidence`` not in [0.5, 1).
     """
-    if not 0 < confidence < 1:
-        raise ParameterError(f"confidence must lie strictly between 0 and 1; got {confidence}.")
+    _check_confidence(confidence)
     y, t = _clean(values, times)
     res = stats.theilslopes(y, t, alpha=confidence)
     low, high = (res.low_slope, res.high_slope) if y.size > 2 else (np.nan, np.nan)
@@ -208,4 +229,63 @@ def theil_sen(
         low=float(low),
         high=float(high),
         n=int(y.size),
+    )
+
+
+def _check_confidence(confidence: float) -> None:
+    if not isinstance(confidence, int | float) or not 0 < confidence < 1:
+        raise ParameterError(
+            f"confidence is a level strictly between 0 and 1 (0.95 for 95 %); got {confidence!r}."
+        )
+    if confidence < 0.5:
+        raise ParameterError(
+            f"confidence={confidence} is below 0.5; it is the confidence level, not alpha. "
+            f"For a {100 * (1 - confidence):g} % interval pass confidence={1 - confidence:g}."
+        )
+
+
+def growth_rate(
+    values: Sequence[float],
+    times: Sequence[float] | None = None,
+    confidence: float = 0.95,
+) -> GrowthResult:
+    """Growth of a money or cost series in % a year: Theil-Sen on the log.
+
+    ``b`` = Theil-Sen slope of ``log(values)`` against ``times``; growth
+    ``= 100 (exp(b) - 1)`` % a year, and Sen's interval on ``b`` is transformed the same
+    way (the transform is monotone, so the interval stays exact). Give it beside the
+    level's slope: a fall of 2 million VND a year means little without the level.
+
+    Parameters
+    ----------
+    values : sequence of float
+        Positive values (money, cost per unit); NaNs are dropped.
+    times, confidence
+        As in :func:`theil_sen`.
+
+    Returns
+    -------
+    GrowthResult
+        ``pct``, ``low_pct``, ``high_pct`` (NaN with 2 points), ``n``.
+
+    Raises
+    ------
+    DataError
+        A value <= 0 (no logarithm), fewer than 2 values, repeated times.
+    ParameterError
+        ``confidence`` as in :func:`theil_sen`.
+    """
+    _check_confidence(confidence)
+    y = np.asarray(values, dtype=float).ravel()
+    bad = np.flatnonzero(np.isfinite(y) & (y <= 0))
+    if bad.size:
+        raise DataError(
+            f"A growth rate needs positive values; value {y[bad[0]]} at position "
+            f"{int(bad[0])} is not. Leave out zero or negative values first."
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ts = theil_sen(np.log(y), times, confidence)
+    pct = lambda b: 100.0 * np.expm1(b)  # noqa: E731
+    return GrowthResult(
+        pct=float(pct(ts.slope)), low_pct=float(pct(ts.low)), high_pct=float(pct(ts.high)), n=ts.n
     )

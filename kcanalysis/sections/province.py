@@ -16,7 +16,7 @@ from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.datasets.cpi import cpi_carried_years, latest_cpi_year
 from kcanalysis.params import ProvinceReportParams
-from kcanalysis.periods import OLD, vintage_of
+from kcanalysis.periods import OLD, period_end, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import (
@@ -144,7 +144,9 @@ class ProvinceReport:
     def on_time(self) -> pd.DataFrame:
         if self.projects is None:
             return pd.DataFrame()
-        res = indicators.on_time_completion(self.projects)
+        # Read on the period's last day: a report never changes with the day it is run.
+        as_of = period_end(self.p.year, self.p.period)
+        res = indicators.on_time_completion(self.projects, as_of=as_of)
         return res[res["level"] == "ALL"]
 
     @cached_property
@@ -261,28 +263,20 @@ class ProvinceReport:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            # A rise or a fall is stated only when the slope's interval excludes 0.
-            if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
-                out.append(
-                    say(
-                        "f_trend_none",
-                        lang,
-                        slope=format_number(ts.slope, lang, 2),
-                        low=format_number(ts.low, lang, 2),
-                        high=format_number(ts.high, lang, 2),
-                        p=format_number(mk.p, lang, 3),
-                    )
+            # A rise or a fall is stated only when the slope's interval excludes 0; the
+            # Mann-Kendall p only from 5 years on.
+            key = S.trend_finding_key(ts, mk)
+            out.append(
+                say(
+                    key,
+                    lang,
+                    slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
+                    low=format_number(ts.low, lang, 2),
+                    high=format_number(ts.high, lang, 2),
+                    p=format_number(mk.p, lang, 3),
+                    n=str(mk.n),
                 )
-            else:
-                key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
-                out.append(
-                    say(
-                        key,
-                        lang,
-                        slope=format_number(abs(ts.slope), lang, 2),
-                        p=format_number(mk.p, lang, 3),
-                    )
-                )
+            )
         if len(self.dea) and self.area in set(self.dea["area_code"]):
             r = self.dea.set_index("area_code").loc[self.area]
             out.append(
@@ -502,9 +496,10 @@ class ProvinceReport:
                 ("ci_high_real_mvnd", say("ci_high", lang), num1),
             ]
         cols.append(("reason", say("reason", lang), None))
-        parts.append(
-            B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
-        )
+        note = say("cost_note", lang)
+        if "n_projects" in cost:
+            note += " " + S.bootstrap_note(cost["n_projects"], None, lang)
+        parts.append(B.table(cost, cols, say("t_cost", lang), self.num, note=note))
         lev = self.leverage
         lev = lev.assign(reason=lev["reason"].map(lambda r: translate_reason(r, lang)))
         parts.append(
@@ -543,19 +538,7 @@ class ProvinceReport:
             if across:
                 parts.append(B.paragraph(say("merger_trend", lang, olds=self._olds()), "kc-merger"))
             parts.append(
-                B.paragraph(
-                    say(
-                        "trend_text",
-                        lang,
-                        slope=num2(ts.slope),
-                        low=num2(ts.low),
-                        high=num2(ts.high),
-                        tau=num2(mk.tau),
-                        p=format_number(mk.p, lang, 3),
-                        n=str(mk.n),
-                        method=mk.method,
-                    )
-                )
+                B.paragraph(S.trend_text(s["cost_per_trainee_real"], s["year"], ts, mk, lang))
             )
         else:
             parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
@@ -584,7 +567,9 @@ class ProvinceReport:
         parts = [B.heading(say("h_dea", lang), 3)]
         d = self.dea
         if d.empty:
-            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+            return B.HTMLBlock(
+                parts[0] + B.paragraph(say("no_dea", lang), "kc-note") + S.dea_notes(d, lang)
+            )
         parts.append(S.dea_figure(d, lang, self.num, self.name))
         mine = d[d["area_code"] == self.area]
         parts.append(
@@ -596,13 +581,14 @@ class ProvinceReport:
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                     (
-                        "target_budget_kc_real",
-                        say("target_budget", lang),
+                        "frontier_budget_kc_real",
+                        say("frontier_budget", lang),
                         lambda v: format_number(v, lang, 1),
                     ),
                 ],
-                say("t_dea", lang),
+                say("t_dea_v2", lang),
                 self.num,
+                note=say("frontier_note", lang),
             )
         )
         m = self.malmquist
@@ -623,6 +609,9 @@ class ProvinceReport:
                     note=say("malmquist_note", lang),
                 )
             )
+        elif m.attrs.get("reason"):
+            reason = translate_reason(m.attrs["reason"], lang)
+            parts.append(B.paragraph(say("malmquist_refused", lang, reason=reason), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def data_quality(self) -> B.HTMLBlock:

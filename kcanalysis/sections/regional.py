@@ -33,12 +33,12 @@ _R = {
         "No published regional figures for this period.",
     ),
     "c_rank": (
-        "Chi phí cho một học viên (triệu đồng, giá so sánh) với khoảng tin cậy 95%",
-        "Cost per trainee (million VND, constant prices) with 95% intervals",
+        "Tổng kinh phí cho một học viên (triệu đồng, giá so sánh) với khoảng tin cậy 95%",
+        "Total spending per trainee (million VND, constant prices) with 95% intervals",
     ),
     "t_rank": (
-        "Chi phí cho một học viên: thô và co rút Bayes thực nghiệm",
-        "Cost per trainee: raw and empirical-Bayes shrunk",
+        "Tổng kinh phí cho một học viên: thô và co rút Bayes thực nghiệm",
+        "Total spending per trainee: raw and empirical-Bayes shrunk",
     ),
     "raw": ("Ước lượng", "Estimate"),
     "unbounded": (
@@ -54,6 +54,20 @@ _R = {
         "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
         "with standard errors from the intervals; τ² = {tau2}. For ranking and display, not "
         "for auditing. Each output is charged the full budget.",
+    ),
+    "rank_note_v2": (
+        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
+        "sai số chuẩn lấy từ phân phối bootstrap; τ² = {tau2}. Dùng để xếp hạng và hiển "
+        "thị, không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
+        "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
+        "with standard errors from the bootstrap distribution; τ² = {tau2}. For ranking and "
+        "display, not for auditing. Each output is charged the full budget.",
+    ),
+    "tau2_unstable": (
+        "τ² chỉ ước lượng từ {k} tỉnh (dưới 5) nên không ổn định; mức co rút chỉ mang tính "
+        "tham khảo.",
+        "τ² is estimated from only {k} province(s) (fewer than 5), so it is unstable; read "
+        "the shrinkage as indicative only.",
     ),
     "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
     "no_rank": (
@@ -233,10 +247,17 @@ class RegionalOverview:
             )
         num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
         tau2 = ci.attrs.get("tau2_log", float("nan"))
+        note = _say("rank_note_v2", lang, tau2=format_number(tau2, lang, 3))
+        note += " " + S.bootstrap_note(ci["n_projects"], ci["area_name"], lang)
+        if ci.attrs.get("tau2_unstable"):
+            note += " " + _say("tau2_unstable", lang, k=str(ci.attrs.get("k_log", 0)))
         parts.append(
             B.table(
                 ci.sort_values("cost_per_unit_real_mvnd").assign(
-                    reason=lambda d: d["reason"].map(lambda r: translate_reason(r, lang))
+                    reason=lambda d: [
+                        translate_reason("; ".join(x for x in (r, n) if x), lang)
+                        for r, n in zip(d["reason"], d["shrink_note"], strict=True)
+                    ]
                 ),
                 [
                     ("area_name", "", None),
@@ -249,7 +270,7 @@ class RegionalOverview:
                 ],
                 _say("t_rank", lang),
                 self.num,
-                note=_say("rank_note", lang, tau2=format_number(tau2, lang, 3)),
+                note=note,
             )
         )
         return B.HTMLBlock("".join(parts))
@@ -269,7 +290,9 @@ class RegionalOverview:
         parts = [B.heading(SECTIONS["frontier"][lang], anchor="frontier")]
         d = A.dea_scores(self.panel)
         if d.empty:
-            return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
+            return B.HTMLBlock(
+                parts[0] + B.paragraph(say("no_dea", lang), "kc-note") + S.dea_notes(d, lang)
+            )
         parts.append(S.dea_figure(d, lang, self.num))
         num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts.append(
@@ -294,6 +317,9 @@ class RegionalOverview:
             caption = say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year))
             parts.append(B.figure(fig, caption, self.num))
             parts.append(B.paragraph(say("malmquist_note", lang), "kc-note"))
+        elif m.attrs.get("reason"):
+            reason = translate_reason(m.attrs["reason"], lang)
+            parts.append(B.paragraph(say("malmquist_refused", lang, reason=reason), "kc-note"))
         return B.HTMLBlock("".join(parts))
 
     def merger(self) -> B.HTMLBlock:

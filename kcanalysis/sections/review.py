@@ -15,7 +15,9 @@ import pandas as pd
 from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import ProgrammeReviewParams, check_available
+from kcanalysis.periods import period_end
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, say, source_label
 from kcanalysis.text import format_money, format_number, format_percent_value
 
@@ -109,8 +111,8 @@ _V = {
         "Disbursement over the period reached {pct} of planned funds.",
     ),
     "c_trend": (
-        "Chi phí cho một học viên trong giai đoạn (giá so sánh), với đường Theil–Sen",
-        "Cost per trainee within the period (constant prices), with the Theil–Sen line",
+        "Tổng kinh phí cho một học viên trong giai đoạn (giá so sánh), với đường Theil–Sen",
+        "Total spending per trainee within the period (constant prices), with the Theil–Sen line",
     ),
     "merger_years": (
         "Các năm trước 2025 trong giai đoạn là tổng của các tỉnh cũ {olds}.",
@@ -209,7 +211,7 @@ class ProgrammeReview:
         if self.projects is None:
             return pd.DataFrame()
         whole = self.projects.assign(area_code="period", year=self.b)
-        res = indicators.on_time_completion(whole)
+        res = indicators.on_time_completion(whole, as_of=period_end(self.b, "FY"))
         return res[res["level"] == "ALL"]
 
     @cached_property
@@ -281,20 +283,16 @@ class ProgrammeReview:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
-                key = "f_trend_none"
-            else:
-                key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
+            key = S.trend_finding_key(ts, mk)
             out.append(
                 say(
                     key,
                     lang,
-                    slope=format_number(
-                        abs(ts.slope) if key != "f_trend_none" else ts.slope, lang, 2
-                    ),
+                    slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
                     low=format_number(ts.low, lang, 2),
                     high=format_number(ts.high, lang, 2),
                     p=format_number(mk.p, lang, 3),
+                    n=str(mk.n),
                 )
             )
         return out or [say("f_none", lang)]
@@ -467,7 +465,6 @@ class ProgrammeReview:
     def quality(self) -> B.HTMLBlock:
         """Question 3: the trend inside the period, targets, the previous period."""
         lang = self.lang
-        num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts = [B.heading(SECTIONS["quality"][lang], anchor="quality")]
         series, ts, mk = self.trend
         parts.append(B.heading(say("h_trend", lang), 3))
@@ -485,21 +482,8 @@ class ProgrammeReview:
                 mark_label=say("merger_mark", lang) if self.lineage.restated else "",
             )
             parts.append(B.figure(fig, _v("c_trend", lang), self.num))
-            parts.append(
-                B.paragraph(
-                    say(
-                        "trend_text",
-                        lang,
-                        slope=num2(ts.slope),
-                        low=num2(ts.low),
-                        high=num2(ts.high),
-                        tau=num2(mk.tau),
-                        p=format_number(mk.p, lang, 3),
-                        n=str(mk.n),
-                        method=mk.method,
-                    )
-                )
-            )
+            cost = series["cost_per_trainee_real"]
+            parts.append(B.paragraph(S.trend_text(cost, series["year"], ts, mk, lang)))
         else:
             parts.append(B.paragraph(_v("few_years", lang, n=str(len(series))), "kc-note"))
         parts.append(self._targets())

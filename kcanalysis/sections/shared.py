@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from kcanalysis import methods, plots
 from kcanalysis import panel as A  # noqa: N812
-from kcanalysis import plots
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections.words import say
+from kcanalysis.text import format_number
 
 
 def on_time_funnel(
@@ -19,7 +21,8 @@ def on_time_funnel(
     numbering: B.Numbering,
     highlight: str | None = None,
 ) -> B.HTMLBlock:
-    """The regional funnel plot of on-time completion (inverted Wilson limits).
+    """The regional funnel plot of on-time completion (exact binomial limits, or limits
+    widened for overdispersion; see `panel.funnel_choice`).
 
     Needs the provinces' project lists and a full-year period; otherwise, or with fewer
     than three provinces with projects due, a note says why there is no plot.
@@ -32,9 +35,10 @@ def on_time_funnel(
         return B.paragraph(say("no_funnel", lang), "kc-note")
     ot = ot[ot["n_due"] > 0]
     target = ot["n_on_time"].sum() / ot["n_due"].sum()
+    choice = A.funnel_choice(ot["n_due"], ot["n_on_time"])
     fig = plots.plot_funnel(
         ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
-        limits=A.funnel_grid(ot["n_due"], target),
+        limits=choice.limits,
         target=target,
         highlight=highlight if highlight in set(ot["area_name"]) else None,
         xlabel=say("n_due", lang),
@@ -43,8 +47,23 @@ def on_time_funnel(
     )
     return B.HTMLBlock(
         B.figure(fig, say("c_funnel", lang), numbering)
-        + B.paragraph(say("funnel_text", lang), "kc-note")
+        + B.paragraph(funnel_text(choice, lang), "kc-note")
     )
+
+
+def funnel_text(choice: A.FunnelChoice, lang: str) -> str:
+    """The funnel's note: which limits were drawn and what lying outside them means."""
+    if choice.method == "additive":
+        return say(
+            "funnel_text_od",
+            lang,
+            phi=format_number(choice.phi, lang, 2),
+            tau2=format_number(choice.tau2, lang, 4),
+        )
+    text = say("funnel_text_exact", lang)
+    if choice.n_units < A.OD_MIN_UNITS:
+        return text + " " + say("funnel_few", lang, n=str(choice.n_units))
+    return text + " " + say("funnel_no_od", lang, phi=format_number(choice.phi, lang, 2))
 
 
 def dea_figure(
@@ -64,5 +83,102 @@ def dea_figure(
     )
     return B.HTMLBlock(
         B.paragraph(say("dea_intro", lang, n=str(len(scores))))
+        + B.paragraph(say("dea_limits", lang, n=str(len(scores))), "kc-note")
         + B.figure(fig, say("c_dea", lang), numbering)
+        + dea_notes(scores, lang)
     )
+
+
+def dea_notes(scores: pd.DataFrame, lang: str) -> str:
+    """The DEA's leave-one-out sensitivity and the provinces left out, with reasons."""
+    from kcanalysis.sections.words import translate_reason
+
+    parts = []  # B.paragraph escapes the text (names come from the data)
+    loo = scores.attrs.get("loo")
+    if loo:
+        parts.append(
+            B.paragraph(
+                say(
+                    "dea_loo",
+                    lang,
+                    name=loo["removed"],
+                    k=str(loo["moved"]),
+                    n=str(loo["n"]),
+                ),
+                "kc-note",
+            )
+        )
+    left = scores.attrs.get("left_out") or []
+    if left:
+        items = "; ".join(f"{n} ({translate_reason(r, lang)})" for n, r in left)
+        parts.append(B.paragraph(say("dea_left_out", lang, items=items), "kc-note"))
+    return "".join(parts)
+
+
+def trend_text(values: pd.Series, years: pd.Series, ts, mk, lang: str) -> str:
+    """The trend paragraph: level slope, growth in % a year, and Mann-Kendall if n >= 5.
+
+    Below 5 years no p under 5 % is attainable, so the test is not reported and the text
+    says so (see ``methods.trend.MK_MIN_N``).
+    """
+    num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
+    num1 = lambda v: format_number(v, lang, 1)  # noqa: E731
+    parts = [
+        say("spend_per_trainee_def", lang),
+        say("trend_level", lang, slope=num2(ts.slope), low=num2(ts.low), high=num2(ts.high)),
+    ]
+    v = np.asarray(values, dtype=float)
+    if len(v) >= 3 and (v > 0).all():
+        g = methods.growth_rate(v, np.asarray(years, dtype=float))
+        parts.append(
+            say("trend_growth", lang, pct=num1(g.pct), low=num1(g.low_pct), high=num1(g.high_pct))
+        )
+    if mk.reportable:
+        method = say("mk_exact" if mk.method == "exact" else "mk_normal", lang)
+        parts.append(
+            say(
+                "trend_mk",
+                lang,
+                tau=num2(mk.tau),
+                p=format_number(mk.p, lang, 3),
+                n=str(mk.n),
+                method=method,
+            )
+        )
+    else:
+        parts.append(say("trend_mk_short", lang, n=str(mk.n)))
+    return " ".join(parts)
+
+
+def trend_finding_key(ts, mk) -> str:
+    """The findings' key: a rise or fall only when the slope's interval excludes 0."""
+    if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:
+        key = "f_trend_none"
+    else:
+        key = "f_trend_down" if ts.slope < 0 else "f_trend_up"
+    return key if mk.reportable else f"{key}_short"
+
+
+#: Below this many projects a bootstrap interval is called rough.
+ROUGH_BELOW = 20
+
+
+def bootstrap_note(n_projects: pd.Series, names: pd.Series | None, lang: str) -> str:
+    """What a bootstrap interval over a project list means, and when it is rough.
+
+    A project list is a census: the interval is the spread from the mix of projects. With
+    one area, ``names`` is None and the sentence gives its number of projects; with
+    several, the areas below `ROUGH_BELOW` projects are named. Plain text: the table's
+    note is escaped where it is written.
+    """
+    text = say("boot_census", lang)
+    n = pd.to_numeric(n_projects, errors="coerce")
+    few = n.notna() & (n < ROUGH_BELOW)
+    if names is None:
+        if few.any():
+            text += " " + say("boot_rough", lang, n=str(int(n[few].max())))
+        return text
+    if few.any():
+        listed = ", ".join(str(v) for v in names[few].drop_duplicates())
+        text += " " + say("boot_rough_list", lang, names=listed)
+    return text

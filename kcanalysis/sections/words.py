@@ -57,29 +57,33 @@ W: dict[str, tuple[str, str]] = {
         "Disbursement reached {pct} of the planned budget.",
     ),
     "f_cost_low": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
+        "Tổng kinh phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
         "trung vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), at or below the "
+        "Total spending per trainee {value} million VND (constant prices), at or below the "
         "regional median ({median}).",
     ),
     "f_cost_high": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
+        "Tổng kinh phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
         "vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), above the "
+        "Total spending per trainee {value} million VND (constant prices), above the "
         "regional median ({median}).",
     ),
     "f_trend_down": (
-        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee fell by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Tổng kinh phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm "
+        "(Mann–Kendall p = {p}).",
+        "Total spending per trainee fell by about {slope} million VND a year "
+        "(Mann–Kendall p = {p}).",
     ),
     "f_trend_up": (
-        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee rose by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Tổng kinh phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm "
+        "(Mann–Kendall p = {p}).",
+        "Total spending per trainee rose by about {slope} million VND a year "
+        "(Mann–Kendall p = {p}).",
     ),
     "f_trend_none": (
-        "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "Tổng kinh phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
         "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (Mann–Kendall p = {p}).",
-        "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "Total spending per trainee shows no clear trend: the slope is {slope} million VND a year, "
         "with a 95% interval from {low} to {high} (Mann–Kendall p = {p}).",
     ),
     "f_dea": (
@@ -224,6 +228,20 @@ W: dict[str, tuple[str, str]] = {
         "Each output is charged the full budget, so these ratios do not add up. "
         "Intervals resample projects (BCa with 10 or more projects).",
     ),
+    "boot_census": (
+        "Danh sách đề án là toàn bộ các đề án chứ không phải một mẫu, nên khoảng này thể "
+        "hiện mức dao động do cơ cấu các đề án, không phải sai số chọn mẫu.",
+        "The project list is a census, not a sample, so the interval shows the spread from "
+        "the mix of projects, not sampling error.",
+    ),
+    "boot_rough": (
+        "Với {n} đề án (dưới 20), khoảng này chỉ là ước lượng thô.",
+        "With {n} projects (fewer than 20) the interval is rough.",
+    ),
+    "boot_rough_list": (
+        "Các tỉnh có dưới 20 đề án, khoảng chỉ là ước lượng thô: {names}.",
+        "Provinces with fewer than 20 projects, whose intervals are rough: {names}.",
+    ),
     "kc_funds": ("Kinh phí khuyến công (triệu đồng)", "Extension funds (million VND)"),
     "counterpart": ("Vốn đối ứng (triệu đồng)", "Counterpart funds (million VND)"),
     "leverage": ("Đồng đối ứng/đồng khuyến công", "Counterpart VND per extension VND"),
@@ -231,8 +249,8 @@ W: dict[str, tuple[str, str]] = {
     "h_trend": ("Xu hướng qua các năm", "Trend over the years"),
     "cost_axis": ("Triệu đồng/học viên (giá {base})", "Million VND per trainee ({base} prices)"),
     "c_trend": (
-        "Chi phí cho một học viên qua các năm, với đường Theil–Sen",
-        "Cost per trainee over the years, with the Theil–Sen line",
+        "Tổng kinh phí cho một học viên qua các năm, với đường Theil–Sen",
+        "Total spending per trainee over the years, with the Theil–Sen line",
     ),
     "trend_text": (
         "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến "
@@ -241,6 +259,56 @@ W: dict[str, tuple[str, str]] = {
         "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}); "
         "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method} method). Short series "
         "give the test little power; read the slope and its interval.",
+    ),
+    "spend_per_trainee_def": (
+        "Tổng kinh phí cho một học viên là toàn bộ kinh phí khuyến công (kể cả máy móc "
+        "và mô hình trình diễn) chia cho số học viên.",
+        "Total spending per trainee is all khuyến công spending (machinery and "
+        "demonstration models included) divided by the number of trainees.",
+    ),
+    "trend_level": (
+        "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến {high}).",
+        "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}).",
+    ),
+    "trend_growth": (
+        "Tính theo tốc độ: {pct}% mỗi năm (khoảng tin cậy 95%: {low} đến {high}; độ dốc "
+        "Theil–Sen của logarit chi phí).",
+        "As a rate: {pct}% a year (95% CI {low} to {high}; Theil–Sen slope of the log of "
+        "the cost).",
+    ),
+    "trend_mk": (
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Với chuỗi ngắn, kiểm định "
+        "có ít lực; hãy đọc độ dốc và khoảng tin cậy.",
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Short series give the test "
+        "little power; read the slope and its interval.",
+    ),
+    "mk_exact": ("phân phối chính xác", "exact method"),
+    "mk_normal": ("xấp xỉ phân phối chuẩn", "normal approximation"),
+    "trend_mk_short": (
+        "Chỉ có {n} năm số liệu: với dưới 5 năm, kiểm định Mann–Kendall không thể cho "
+        "p dưới 5% nên không được báo cáo; hãy đọc độ dốc và khoảng tin cậy.",
+        "Only {n} years of data: below 5 years the Mann–Kendall test cannot give p below "
+        "5%, so it is not reported; read the slope and its interval.",
+    ),
+    "f_trend_down_short": (
+        "Tổng kinh phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "liệu, chưa đủ để kiểm định Mann–Kendall).",
+        "Total spending per trainee fell by about {slope} million VND a year (only {n} years of "
+        "data, too few for a Mann–Kendall test).",
+    ),
+    "f_trend_up_short": (
+        "Tổng kinh phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (chỉ {n} năm số "
+        "liệu, chưa đủ để kiểm định Mann–Kendall).",
+        "Total spending per trainee rose by about {slope} million VND a year (only {n} years of "
+        "data, too few for a Mann–Kendall test).",
+    ),
+    "f_trend_none_short": (
+        "Tổng kinh phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
+        "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (chỉ {n} năm số liệu, chưa "
+        "đủ để kiểm định Mann–Kendall).",
+        "Total spending per trainee shows no clear trend: the slope is {slope} million VND a year, "
+        "with a 95% interval from {low} to {high} (only {n} years of data, too few for a "
+        "Mann–Kendall test).",
     ),
     "no_trend": (
         "Chưa đủ ba năm số liệu cho kỳ này để ước lượng xu hướng.",
@@ -251,11 +319,35 @@ W: dict[str, tuple[str, str]] = {
         "Tỷ lệ đề án hoàn thành đúng hạn theo số đề án đến hạn, với giới hạn 95% và 99,8%",
         "On-time completion against projects due, with 95% and 99.8% limits",
     ),
-    "funnel_text": (
-        "Giới hạn theo phương pháp Wilson đảo (PHE Fingertips) quanh tỷ lệ chung "
-        "của vùng. Tỉnh nằm ngoài giới hạn 99,8% mới thực sự khác thường.",
-        "Inverted Wilson limits (PHE Fingertips) around the pooled regional rate. "
-        "Only provinces outside the 99.8% limits are genuinely unusual.",
+    "funnel_text_exact": (
+        "Giới hạn nhị thức chính xác (Spiegelhalter 2005) quanh tỷ lệ chung của vùng. Tỉnh "
+        "nằm ngoài giới hạn 99,8% khác biệt nhiều hơn mức mà biến động ngẫu nhiên có thể "
+        "giải thích: đó là dấu hiệu cần xem xét, chưa phải kết luận.",
+        "Exact binomial limits (Spiegelhalter 2005) around the pooled regional rate. A "
+        "province outside the 99.8% limits differs by more than chance alone would "
+        "explain: a signal to look into, not a verdict.",
+    ),
+    "funnel_few": (
+        "Với {n} tỉnh, chưa đủ để ước lượng mức phân tán thêm giữa các tỉnh (cần ít nhất "
+        "10), nên giới hạn chưa tính đến phần phân tán đó.",
+        "With {n} provinces there are too few to estimate extra variation between "
+        "provinces (10 needed), so the limits do not allow for it.",
+    ),
+    "funnel_no_od": (
+        "Các tỉnh không phân tán hơn mức ngẫu nhiên (φ = {phi}), nên không cần nới rộng giới hạn.",
+        "The provinces vary no more than chance (φ = {phi}), so the limits are not widened.",
+    ),
+    "funnel_text_od": (
+        "Các tỉnh phân tán hơn mức ngẫu nhiên (φ = {phi}), nên giới hạn quanh tỷ lệ chung "
+        "của vùng được nới rộng bằng phương sai giữa các tỉnh τ² = {tau2}, cộng thêm vào "
+        "phương sai nhị thức (phương pháp cộng của Spiegelhalter 2005, như FunnelPlotR). "
+        "Tỉnh nằm ngoài giới hạn 99,8% khác biệt nhiều hơn cả mức chênh lệch thường gặp "
+        "giữa các tỉnh: đó là dấu hiệu cần xem xét, chưa phải kết luận.",
+        "The provinces vary more than chance (φ = {phi}), so the limits around the pooled "
+        "regional rate are widened by a between-province variance τ² = {tau2} added to "
+        "the binomial variance (Spiegelhalter 2005's additive method, as in FunnelPlotR). "
+        "A province outside the 99.8% limits differs by more than the usual variation "
+        "between provinces: a signal to look into, not a verdict.",
     ),
     "no_funnel": (
         "Không có danh sách đề án của các tỉnh cho kỳ này: không vẽ biểu đồ phễu.",
@@ -284,6 +376,38 @@ W: dict[str, tuple[str, str]] = {
         "Quá ít đơn vị có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
         "Too few units with data for this period for DEA (9 needed).",
     ),
+    "dea_limits": (
+        "Giới hạn của phương pháp: chỉ một đầu vào (kinh phí) và hai đầu ra (học viên, cơ "
+        "sở được hỗ trợ), với {n} tỉnh; điểm DEA chỉ so sánh các tỉnh với nhau, không đo "
+        "chất lượng đào tạo hay tác động lâu dài.",
+        "The method's limits: one input (spending) and two outputs (trainees, "
+        "establishments supported), over {n} provinces; DEA scores only compare the "
+        "provinces with each other and do not measure the quality of training or lasting "
+        "effects.",
+    ),
+    "dea_loo": (
+        "Độ nhạy: khi bỏ tỉnh hiệu quả nhất ({name}), {k} trong {n} tỉnh còn lại có điểm "
+        "CRS thay đổi hơn 0,1.",
+        "Sensitivity: without the most efficient province ({name}), {k} of the other {n} "
+        "provinces' CRS scores move by more than 0.1.",
+    ),
+    "dea_left_out": ("Không đưa vào DEA: {items}.", "Left out of the DEA: {items}."),
+    "frontier_budget": (
+        "Kinh phí trên đường biên cho cùng đầu ra (triệu đồng)",
+        "Frontier spending for the same outputs (million VND)",
+    ),
+    "frontier_note": (
+        "Kinh phí trên đường biên là mức kinh phí mà tổ hợp các tỉnh tham chiếu dùng để đạt "
+        "cùng số học viên và số cơ sở được hỗ trợ; đây là mốc so sánh, không phải khoản có "
+        "thể tiết kiệm.",
+        "Frontier spending is what the peer provinces, combined, spend to reach the same "
+        "numbers of trainees and establishments supported; it is a benchmark, not a saving "
+        "that could be made.",
+    ),
+    "t_dea_v2": (
+        "Hiệu quả DEA, tỉnh tham chiếu và kinh phí trên đường biên",
+        "DEA efficiency, peers and frontier spending",
+    ),
     "t_malmquist": (
         "Chỉ số năng suất Malmquist từ {prev} đến {year}",
         "Malmquist productivity index from {prev} to {year}",
@@ -293,6 +417,12 @@ W: dict[str, tuple[str, str]] = {
         "nghệ); EC = PEch × SEch.",
         "M > 1: productivity grew. M = EC × TC (efficiency change × technical "
         "change); EC = PEch × SEch.",
+    ),
+    "malmquist_refused": (
+        "Không tính chỉ số Malmquist vì {reason}: so sánh theo giá hiện hành sẽ tính cả "
+        "lạm phát vào thay đổi công nghệ.",
+        "No Malmquist index because there is {reason}: at current prices inflation would "
+        "count as technical change.",
     ),
     "dq_sources": ("Nguồn số liệu của kỳ này:", "Sources of this period's figures:"),
     "dq_more": ("và {n} nguồn khác", "and {n} more"),
@@ -341,6 +471,16 @@ _PERIOD = {
 
 #: Fixed phrases of the indicators' and methods' `reason` texts, in Vietnamese.
 _REASON_PHRASES = (
+    ("single project: shown unshrunk", "chỉ có một đề án: giữ nguyên, không co rút"),
+    (
+        "sampling variance is zero (every project has the same unit cost): not shrunk",
+        "phương sai lấy mẫu bằng 0 (mọi đề án có cùng chi phí đơn vị): không co rút",
+    ),
+    ("sampling variance unknown: not shrunk", "không biết phương sai lấy mẫu: không co rút"),
+    (
+        "fewer than 2 provinces with a sampling variance: not shrunk",
+        "ít hơn 2 tỉnh có phương sai lấy mẫu: không co rút",
+    ),
     ("some resamples have a zero denominator total", "một số mẫu lặp có tổng mẫu số bằng 0"),
     ("BCa undefined; percentile interval used", "không tính được BCa; dùng khoảng phân vị"),
     ("all resamples give the same ratio", "mọi mẫu lặp cho cùng một tỷ số"),

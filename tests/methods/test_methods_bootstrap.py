@@ -118,3 +118,26 @@ def test_ratio_ci_errors():
         ratio_ci([1.0, 2.0], [1.0, 1.0], method="studentized")
     with pytest.raises(DataError, match="names"):
         ratio_ci(BUDGET, OUTPUT, names=["a"])
+
+
+def test_se_log_is_the_spread_of_the_resampled_log_ratios():
+    # Projects (1; 1) and (4; 1). A resample is {p1, p1} -> 1, {p1, p2} -> 5/2 or
+    # {p2, p2} -> 4, with probabilities 1/4, 1/2, 1/4. On the log: mean
+    # 0.5 ln 2.5 + 0.25 ln 4 = 0.80472; E[x^2] = 0.5 (ln 2.5)^2 + 0.25 (ln 4)^2 = 0.90025;
+    # variance 0.90025 - 0.80472^2 = 0.25268, SD 0.50267. 20.000 resamples: within 2 %.
+    got = ratio_ci([1.0, 4.0], [1.0, 1.0], n_resamples=20_000)
+    assert got["se_log"].iloc[0] == pytest.approx(0.50267, rel=0.02)
+    # Every project at the same unit cost: every resample gives 2 -> SE exactly 0.
+    same = ratio_ci([2.0, 4.0, 6.0], [1.0, 2.0, 3.0])
+    assert same["se_log"].iloc[0] == 0.0
+    # A resample with no trainees (zero denominator) -> log undefined -> SE unknown.
+    assert np.isnan(ratio_ci([1.0, 4.0], [0.0, 1.0])["se_log"].iloc[0])
+
+
+def test_se_log_with_a_few_undefined_resamples():
+    # Projects (1; 1), (1; 1), (5; 0). k draws of the third among 3: k = 0 -> ratio 1
+    # (p 8/27), k = 1 -> 7/2 (12/27), k = 2 -> 11 (6/27), k = 3 -> no trainees (1/27).
+    # Cumulative 0.296, 0.741, 0.963: the 15.87 % quantile of log ratio is log 1 = 0 and
+    # the 84.13 % one log 11, so the SE is log(11) / 2 = 1.198948.
+    got = ratio_ci([1.0, 1.0, 5.0], [1.0, 1.0, 0.0], n_resamples=20_000)
+    assert got["se_log"].iloc[0] == pytest.approx(math.log(11) / 2)

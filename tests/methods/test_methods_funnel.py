@@ -79,7 +79,7 @@ def test_custom_levels_name_columns():
 
 def test_funnel_argument_errors():
     with pytest.raises(ParameterError, match="kind"):
-        funnel_limits([10], 1.0, kind="binomial")
+        funnel_limits([10], 1.0, kind="gamma")
     with pytest.raises(ParameterError, match="exactly one"):
         funnel_limits([10], 1.0, kind="normal")
     with pytest.raises(ParameterError, match="tau2"):
@@ -121,3 +121,16 @@ def test_overdispersion_errors():
         overdispersion([1.0, 2.0], [1.0, 0.0], target=1.0)
     with pytest.raises(DataError, match="at least 2"):
         overdispersion([1.0, np.nan], [1.0, 1.0], target=1.0)
+
+
+def test_exact_binomial_limits_by_hand():
+    # Spiegelhalter (2005), appendix A.1.1, n = 10, target 0.5, 95 %:
+    # F(1) = 11/1024, F(2) = 56/1024 -> r_0.025 = 2,
+    # alpha = (56/1024 - 0.025) / (45/1024) = 0.675556 -> (2 - 0.675556) / 10 = 0.132444.
+    # F(7) = 968/1024, F(8) = 1013/1024 -> r_0.975 = 8,
+    # alpha = (1013/1024 - 0.975) / (45/1024) = 0.324444 -> (8 - 0.324444) / 10 = 0.767556.
+    got = funnel_limits([10], 0.5, "binomial", levels=(0.95,))
+    assert got["lower_95"].iloc[0] == pytest.approx((2 - 0.0296875 / (45 / 1024)) / 10)
+    assert got["upper_95"].iloc[0] == pytest.approx((8 - (1013 / 1024 - 0.975) / (45 / 1024)) / 10)
+    with pytest.raises(ParameterError, match="not defined for exact binomial"):
+        funnel_limits([10], 0.5, "binomial", tau2=0.01)

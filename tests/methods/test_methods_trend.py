@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from kcanalysis.errors import DataError, ParameterError
-from kcanalysis.methods import mann_kendall, theil_sen
+from kcanalysis.methods import growth_rate, mann_kendall, theil_sen
 
 REF = Path(__file__).parents[1] / "data" / "reference"
 
@@ -142,3 +142,38 @@ def test_reversing_the_series_negates_s_and_keeps_p(values):
     assert backward.s == -forward.s
     assert backward.p == pytest.approx(forward.p)
     assert 0.0 <= forward.p <= 1.0
+
+
+def test_mann_kendall_is_not_a_test_below_five_points():
+    # n = 4, increasing: S = 6 is reached only by the 2 monotone orderings of 4! = 24,
+    # so the smallest two-sided p is 2/24 = 0.0833 > 0.05: not reportable as a test.
+    four = mann_kendall([1.0, 2.0, 3.0, 4.0])
+    assert four.p == pytest.approx(2 / 24)
+    assert not four.reportable
+    # n = 5: 2/120 = 0.0167 < 0.05 is attainable.
+    five = mann_kendall([1.0, 2.0, 3.0, 4.0, 5.0])
+    assert five.p == pytest.approx(2 / 120)
+    assert five.reportable
+
+
+def test_theil_sen_confidence_below_half_is_refused():
+    with pytest.raises(ParameterError, match=r"not alpha.*confidence=0\.95"):
+        theil_sen([1.0, 3.0, 2.0, 5.0], confidence=0.05)
+    with pytest.raises(ParameterError, match="strictly between 0 and 1"):
+        theil_sen([1.0, 3.0, 2.0, 5.0], confidence=1.0)
+
+
+def test_growth_rate_by_hand():
+    # 100, 110, 121, 133.1: every pairwise slope of the log is log(1.1), so the growth
+    # is 100 * (1.1 - 1) = 10 % a year and Sen's interval is the single value 10 %.
+    got = growth_rate([100.0, 110.0, 121.0, 133.1], times=[2020, 2021, 2022, 2023])
+    assert got.pct == pytest.approx(10.0)
+    assert got.low_pct == pytest.approx(10.0) and got.high_pct == pytest.approx(10.0)
+    # 100, 50, 100 over 2020-2022: log slopes -log 2, 0 (over 2 years), +log 2; the median
+    # is 0 -> 0 % a year.
+    assert growth_rate([100.0, 50.0, 100.0], [2020, 2021, 2022]).pct == pytest.approx(0.0)
+
+
+def test_growth_rate_needs_positive_values():
+    with pytest.raises(DataError, match=r"positive values; value 0.0 at position 1"):
+        growth_rate([10.0, 0.0, 12.0])

@@ -16,6 +16,7 @@ def _ci(costs, s):
             "cost_per_unit_real_mvnd": costs,
             "ci_low_real_mvnd": costs * np.exp(-z * s),
             "ci_high_real_mvnd": costs * np.exp(z * s),
+            "se_log": s,
         }
     )
 
@@ -39,6 +40,7 @@ def test_log_shrinkage_pools_fully_when_noise_explains_the_spread():
 def test_unbounded_intervals_are_not_shrunk():
     ci = _ci([2, 4, 8, 5], 0.1)
     ci.loc[3, "ci_high_real_mvnd"] = np.nan
+    ci.loc[3, "se_log"] = np.nan  # a resample with no trainees: log(cost) SE unknown
     out = shrink_log_costs(ci)
     assert math.isnan(out["shrunk"].iloc[3]) and out["shrunk"].iloc[:3].notna().all()
 

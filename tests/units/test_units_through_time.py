@@ -246,5 +246,5 @@ def test_no_rise_is_stated_when_the_slopes_interval_spans_zero():
     assert ts.low <= 0 <= ts.high
     trend = [f for f in report.findings if "xu hướng" in f or "mỗi năm" in f]
     assert len(trend) == 1 and trend[0].startswith(
-        "Chi phí cho một học viên không có xu hướng rõ rệt"
+        "Tổng kinh phí cho một học viên không có xu hướng rõ rệt"
     )
