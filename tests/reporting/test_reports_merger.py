@@ -74,9 +74,10 @@ def test_the_2026_overview_has_the_8_units_and_the_binh_thuan_note(pages):
 def test_reports_name_their_legal_basis_by_year(pages):
     # From 2026 the programme runs under Decree 45/2012 as amended by Decree 235/2025;
     # earlier years keep Decree 45/2012 alone.
-    assert "Căn cứ: Nghị định 45/2012/NĐ-CP, sửa đổi bởi Nghị định 235/2025/NĐ-CP" in pages[
-        "dak_lak_2026"
-    ]
+    assert (
+        "Căn cứ: Nghị định 45/2012/NĐ-CP, sửa đổi bởi Nghị định 235/2025/NĐ-CP"
+        in pages["dak_lak_2026"]
+    )
     assert "Căn cứ: Nghị định 45/2012/NĐ-CP ·" not in pages["dak_lak_2026"]
     assert "235/2025" not in _text(pages["dak_lak_2025"]).split("kc-footer")[0]
     assert "Căn cứ: Nghị định 45/2012/NĐ-CP" in pages["dak_lak_2025"]
