@@ -58,6 +58,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "CRS frontier (best output per input)",
     },
     "score": {"vi": "điểm", "en": "score"},
+    "plan_line": {"vi": "Kế hoạch = 100%", "en": "Plan = 100%"},
+    "open_ended": {
+        "vi": "Cận trên không xác định (kéo dài)",
+        "en": "Upper limit undefined (open-ended)",
+    },
     "interval": {"vi": "Khoảng tin cậy 95%", "en": "95% interval"},
     "estimate": {"vi": "Ước lượng", "en": "Estimate"},
     "reference": {"vi": "Giá trị tham chiếu", "en": "Reference"},
@@ -199,8 +204,16 @@ def level_text(level: float, lang: str) -> str:
 
 
 def wrap(text: str, width: int = 28) -> str:
-    """Break a long category label onto lines of about `width` characters."""
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    """Break a long category label onto lines of about `width` characters, between words
+    only: a word longer than `width` stays whole ("Demonstration", never "Demonstratio n")."""
+    lines = textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or str(text)
+
+
+def count_axis(axis, lang: str) -> None:
+    """Ticks of a count (projects, trainees) at whole numbers only, in `lang`'s format."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(NumberFormatter(lang, 0))
 
 
 def display_label(value: object, lang: str) -> str:

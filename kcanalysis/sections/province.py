@@ -19,14 +19,22 @@ from kcanalysis.params import ProvinceReportParams
 from kcanalysis.periods import OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
+from kcanalysis.sections.costs import cost_by_producing_activity
+from kcanalysis.sections.ingest_words import ingest_message
 from kcanalysis.sections.words import (
     SECTIONS,
+    period_in_title,
     period_label,
     say,
     source_label,
     translate_reason,
 )
-from kcanalysis.text import format_money, format_number, format_percent_value
+from kcanalysis.text import (
+    format_money,
+    format_number,
+    format_percent_value,
+    format_qualified,
+)
 
 _HEADLINE = (
     "budget_kc",
@@ -106,7 +114,16 @@ class ProvinceReport:
         totals = this[(this["level"] == "ALL") & (this["activity"] == "ALL")]
         shown = [i for i in _HEADLINE if i in set(totals["indicator"])]
         if not shown:
-            return pd.DataFrame(columns=["indicator", "planned", "actual", "fulfilment_ratio"])
+            return pd.DataFrame(
+                columns=[
+                    "indicator",
+                    "planned",
+                    "actual",
+                    "fulfilment_ratio",
+                    "plan_from_list",
+                    "region_median",
+                ]
+            ).astype({"plan_from_list": bool})
         res = indicators.plan_fulfilment(
             this, indicators=shown, levels=["ALL"], activities=["ALL"]
         ).drop(columns=["planned", "actual"])
@@ -120,9 +137,17 @@ class ProvinceReport:
         }
         res["last_year"] = res["indicator"].map(prev)
         res["change"] = (res["actual"] / res["last_year"] - 1).where(res["last_year"] > 0)
+        # A project list is its own plan: no fulfilment without a separate plan figure.
+        listed = [
+            i
+            for i in res["indicator"]
+            if S.plan_from_list(this[this["indicator"] == i], self.data.projects)
+        ]
+        res["plan_from_list"] = res["indicator"].isin(listed)
+        res.loc[res["plan_from_list"], ["planned", "fulfilment_ratio", "fulfilment_pct"]] = np.nan
         panel = self.panel
         res["region_median"] = res["indicator"].map(
-            lambda i: float(panel[i].median()) if i in panel else np.nan
+            lambda i: S.regional_median(panel[i]) if i in panel else np.nan
         )
         return res.assign(_o=res["indicator"].map(_HEADLINE.index)).sort_values("_o")
 
@@ -166,6 +191,12 @@ class ProvinceReport:
                 how="left",
             )
         return res
+
+    @cached_property
+    def cost_by_activity(self) -> pd.DataFrame:
+        """Table 5: each output charged only the money of the activities that produced it."""
+        this = self.facts[self.facts["year"] == self.p.year]
+        return cost_by_producing_activity(this, self.projects, self.p.base_year, self.lang)
 
     @cached_property
     def leverage(self) -> pd.DataFrame:
@@ -217,7 +248,11 @@ class ProvinceReport:
     def findings(self) -> list[str]:
         lang, out = self.lang, []
         f = self.fulfilment.set_index("indicator")
-        if "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
+        if "budget_kc" in f.index and f.loc["budget_kc", "plan_from_list"]:
+            out.append(
+                say("f_budget_list", lang, actual=format_money(f.loc["budget_kc", "actual"], lang))
+            )
+        elif "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
             out.append(
                 say(
                     "f_budget",
@@ -247,7 +282,7 @@ class ProvinceReport:
                 )
             )
         c = self.cost[self.cost["output"] == "trainees"]
-        med = self.panel["cost_per_trainee_real"].median() if len(self.panel) else np.nan
+        med = S.regional_median(self.panel["cost_per_trainee_real"]) if len(self.panel) else np.nan
         if len(c) and pd.notna(c["cost_per_unit_real_mvnd"].iloc[0]) and pd.notna(med):
             value = c["cost_per_unit_real_mvnd"].iloc[0]
             key = "f_cost_low" if value <= med else "f_cost_high"
@@ -298,7 +333,12 @@ class ProvinceReport:
         level_text = (
             ", ".join(vocab.LEVEL_LABELS[lv][0 if lang == "vi" else 1] for lv in levels) or "–"
         )
-        title = say("province_title", lang, name=self.name, year=str(self.p.year))
+        title = say(
+            "province_title",
+            lang,
+            name=self.name,
+            when=period_in_title(self.p.period, self.p.year, lang),
+        )
         meta = say(
             "title_meta",
             lang,
@@ -352,13 +392,14 @@ class ProvinceReport:
                 ],
                 say("t_fulfilment", lang),
                 self.num,
-                note=say("money_note", lang),
+                note=" ".join(self._fulfilment_notes()),
             )
         )
         if "compare" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["compare"], "kc-merger"))
         parts.append(self._programme_pace())
         bars = show.dropna(subset=["planned", "actual"])
+        bars = bars[bars["planned"] > 0]
         if len(bars):
             fig = plots.plot_plan_vs_actual(
                 bars, label="label", planned="planned", actual="actual", lang=lang
@@ -384,6 +425,19 @@ class ProvinceReport:
         else:
             parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
         return B.HTMLBlock("".join(parts))
+
+    def _fulfilment_notes(self) -> list[str]:
+        """The notes under Table 1: units, plans taken from a project list, medians."""
+        lang, f = self.lang, self.fulfilment
+        notes = [say("money_note", lang)]
+        listed = f.loc[f["plan_from_list"], "indicator"]
+        if len(listed):
+            names = ", ".join(vocab.indicator_label(i, lang).lower() for i in listed)
+            notes.append(say("plan_from_list", lang, names=names))
+        if f["region_median"].isna().any():
+            n = int(self.panel["budget_kc"].notna().sum()) if "budget_kc" in self.panel else 0
+            notes.append(say("median_rule", lang, n=format_number(n, lang)))
+        return notes
 
     def _programme_pace(self) -> str:
         """Where the unit stands against its running programme's plan (full years only)."""
@@ -479,12 +533,11 @@ class ProvinceReport:
         ]
         if "cpi" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["cpi"], "kc-note"))
-        cost = self.cost.assign(
-            label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang)),
-            reason=self.cost["reason"].map(lambda r: translate_reason(r, lang)),
-        )
+        cost = self.cost_by_activity
+        cost = cost.assign(label=cost["output"].map(lambda o: vocab.indicator_label(o, lang)))
         cols = [
             ("label", say("output", lang), None),
+            ("activities", say("made_by", lang), None),
             ("output_count", say("actual", lang), lambda v: format_number(v, lang)),
             ("cost_per_unit_mvnd", say("cost_nominal", lang), num1),
             ("cost_per_unit_real_mvnd", say("cost_real", lang, base=str(self.p.base_year)), num1),
@@ -546,7 +599,7 @@ class ProvinceReport:
                         tau=num2(mk.tau),
                         p=format_number(mk.p, lang, 3),
                         n=str(mk.n),
-                        method=mk.method,
+                        method=say(f"mk_{mk.method}", lang),
                     )
                 )
             )
@@ -650,17 +703,36 @@ class ProvinceReport:
                         actual=format_number(missing_actual, lang),
                     ),
                     say("dq_zero", lang),
-                    *self.data.warnings,
+                    *(ingest_message(w, lang) for w in self.data.warnings),
                 ]
             )
         )
         q = self.data.quarantined
         if q:
             parts.append(B.paragraph(say("dq_quarantined", lang, n=format_number(len(q), lang))))
-            parts.append(B.bullets([f"{cell}: {reason}" for _, cell, reason in q[:50]]))
+            rows = pd.DataFrame(q, columns=["file", "cell", "reason"])
+            parts.append(
+                B.table(
+                    rows.assign(reason=rows["reason"].map(lambda r: ingest_message(r, lang))),
+                    [
+                        ("file", say("q_file", lang), None),
+                        ("cell", say("q_cell", lang), None),
+                        ("reason", say("q_reason", lang), None),
+                    ],
+                    say("t_quarantined", lang),
+                    self.num,
+                )
+            )
         pub = self.published
         if len(pub):
             parts.append(B.paragraph(say("dq_published", lang)))
+            pub = pub.assign(
+                actual_text=[
+                    format_qualified(a, q, lang, 1)
+                    for a, q in zip(pub["actual"], pub["qualifier"], strict=True)
+                ],
+                source=pub["source"].map(lambda v: source_label(v, lang)),
+            )
             parts.append(
                 B.table(
                     pub,
@@ -674,8 +746,7 @@ class ProvinceReport:
                             lambda v: vocab.indicator_label(v, lang),
                         ),
                         ("planned", say("planned", lang), lambda v: format_number(v, lang, 1)),
-                        ("actual", say("actual", lang), lambda v: format_number(v, lang, 1)),
-                        ("qualifier", "", None),
+                        ("actual_text", say("actual", lang), str),
                         ("source", say("source", lang), None),
                     ],
                     say("t_published", lang),

@@ -13,7 +13,14 @@ from kcanalysis.params import RegionalOverviewParams, check_available
 from kcanalysis.periods import NEW, OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
-from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
+from kcanalysis.sections.words import (
+    SECTIONS,
+    period_in_title,
+    period_label,
+    say,
+    source_label,
+    translate_reason,
+)
 from kcanalysis.text import format_number, format_qualified
 
 _R = {
@@ -42,10 +49,10 @@ _R = {
     ),
     "raw": ("Ước lượng", "Estimate"),
     "unbounded": (
-        "{n} tỉnh có cận trên không xác định (một số mẫu lặp không có học viên) chỉ được liệt "
-        "kê trong bảng.",
-        "{n} province(s) with an unbounded upper limit (some resamples have no trainees) are "
-        "listed in the table only.",
+        "{n} tỉnh có cận trên không xác định (một số mẫu lặp không có học viên): thanh của "
+        "các tỉnh này kéo dài tới mép phải của hình và kết thúc bằng mũi tên.",
+        "{n} province(s) have an undefined upper limit (some resamples have no trainees): "
+        "their bars run to the chart's right edge and end in an arrow.",
     ),
     "rank_note": (
         "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
@@ -137,7 +144,7 @@ class RegionalOverview:
                     "published": format_qualified(
                         r.actual if pd.notna(r.actual) else r.planned, r.qualifier, self.lang
                     ),
-                    "source": r.source,
+                    "source": source_label(r.source, self.lang),
                 }
             )
         return pd.DataFrame(rows)
@@ -145,7 +152,12 @@ class RegionalOverview:
     def header(self) -> B.HTMLBlock:
         """Title block, banner, summary and table of contents."""
         lang = self.lang
-        title = _say("region_title", lang, name=self.name, year=str(self.p.year))
+        title = _say(
+            "region_title",
+            lang,
+            name=self.name,
+            when=period_in_title(self.p.period, self.p.year, lang),
+        )
         f = self.data.facts
         codes = provinces.region_members(self.p.region, self.p.year, self.p.period)
         present = f[
@@ -214,10 +226,10 @@ class RegionalOverview:
         ci = indicators.cost_ci(part, self.p.base_year, outputs=["trainees"], levels=["ALL"])
         ci = A.shrink_log_costs(ci.dropna(subset=["cost_per_unit_real_mvnd"]))
         bounded = ci.dropna(subset=["ci_low_real_mvnd", "ci_high_real_mvnd"])
-        if len(bounded) < 3:
+        if len(ci) < 3:
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
         fig = plots.plot_ranking(
-            bounded,
+            ci,  # every province: an undefined upper limit is drawn open-ended
             label="area_name",
             estimate="cost_per_unit_real_mvnd",
             low="ci_low_real_mvnd",

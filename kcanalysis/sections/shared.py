@@ -39,6 +39,8 @@ def on_time_funnel(
         highlight=highlight if highlight in set(ot["area_name"]) else None,
         xlabel=say("n_due", lang),
         ylabel=say("on_time", lang),
+        percent=True,
+        count_x=True,
         lang=lang,
     )
     return B.HTMLBlock(
@@ -60,9 +62,46 @@ def dea_figure(
         highlight=highlight,
         xlabel=say("kc_funds", lang),
         ylabel=say("trainees", lang),
+        frontier=False,  # a two-output model has no frontier on a one-output chart
+        count_y=True,
         lang=lang,
     )
     return B.HTMLBlock(
         B.paragraph(say("dea_intro", lang, n=str(len(scores))))
         + B.figure(fig, say("c_dea", lang), numbering)
     )
+
+
+#: A regional median is shown only when at least this many provinces have the figure.
+MIN_FOR_MEDIAN = 3
+
+
+def regional_median(values: pd.Series) -> float:
+    """The median of the provinces' figures, or NaN with fewer than `MIN_FOR_MEDIAN`."""
+    v = pd.to_numeric(values, errors="coerce").dropna()
+    return float(v.median()) if len(v) >= MIN_FOR_MEDIAN else float("nan")
+
+
+def list_files(projects: pd.DataFrame | None) -> set[str]:
+    """Names of the files that were read as project lists (their rows' `source` prefix)."""
+    if projects is None or "source" not in projects or projects.empty:
+        return set()
+    src = projects["source"].astype(str)
+    return set(src[src.str.contains("!", regex=False)].str.split("!").str[0])
+
+
+def plan_from_list(rows: pd.DataFrame, projects: pd.DataFrame | None) -> bool:
+    """True when every figure in `rows` comes from a project list: there the plan is the
+    list itself, so there is no separate plan to measure the actual against.
+
+    Totals computed by the package ("computed total of ...") are left out of the test;
+    rows with no source at all count as a separate report.
+    """
+    files = list_files(projects)
+    if not files or rows.empty:
+        return False
+    src = rows["source"].astype(str)
+    src = src[~src.str.startswith("computed total")]
+    if src.empty:
+        return False
+    return bool(src.str.split("!").str[0].isin(files).all())

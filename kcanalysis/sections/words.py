@@ -32,13 +32,15 @@ SECTIONS = {
 
 W: dict[str, tuple[str, str]] = {
     "province_title": (
-        "Đánh giá hoạt động khuyến công {name} năm {year}",
-        "Industrial extension evaluation: {name}, {year}",
+        "Đánh giá hoạt động khuyến công {name} {when}",
+        "Industrial extension evaluation: {name}, {when}",
     ),
     "region_title": (
-        "Tổng quan khuyến công vùng {name} năm {year}",
-        "Industrial extension overview: {name}, {year}",
+        "Tổng quan khuyến công vùng {name} {when}",
+        "Industrial extension overview: {name}, {when}",
     ),
+    "mk_normal": ("xấp xỉ phân phối chuẩn", "normal approximation"),
+    "mk_exact": ("chính xác", "exact"),
     "title_meta": (
         "Kỳ báo cáo: {period} · Cấp: {levels} · Vùng: {region}",
         "Period: {period} · Levels: {levels} · Region: {region}",
@@ -47,6 +49,26 @@ W: dict[str, tuple[str, str]] = {
     "f_budget": (
         "Kinh phí khuyến công thực hiện {actual}, đạt {pct} kế hoạch.",
         "Extension spending was {actual}, {pct} of plan.",
+    ),
+    "f_budget_list": (
+        "Kinh phí khuyến công thực hiện {actual}. Số liệu lấy từ danh sách đề án, không có "
+        "số kế hoạch riêng nên không tính tỷ lệ đạt kế hoạch.",
+        "Extension spending was {actual}. The figures come from a project list with no "
+        "separate plan, so no share of plan is computed.",
+    ),
+    "plan_from_list": (
+        "Không có số kế hoạch riêng cho: {names} (số liệu lấy từ danh sách đề án, nên kế "
+        "hoạch chính là danh sách); không tính tỷ lệ đạt kế hoạch.",
+        "No separate plan for: {names} (the figures come from a project list, which is "
+        "its own plan); no share of plan is computed.",
+    ),
+    "median_rule": (
+        "Trung vị vùng chỉ được tính khi ít nhất 3 tỉnh trong vùng có số liệu của chỉ tiêu "
+        "(kỳ này có {n} tỉnh báo cáo kinh phí) và chỉ cho kinh phí và các đầu ra; “–” là "
+        "chưa đủ số liệu để so sánh.",
+        "A regional median is shown only when at least 3 provinces of the region report the "
+        "figure (this period {n} report spending), and only for spending and outputs; “–” "
+        "means too few figures to compare.",
     ),
     "f_on_time": (
         "{n}/{due} đề án đến hạn hoàn thành đúng tiến độ ({pct}).",
@@ -218,10 +240,23 @@ W: dict[str, tuple[str, str]] = {
         "Extension money per unit of output, with 95% bootstrap intervals",
     ),
     "cost_note": (
-        "Mỗi đầu ra được tính trên toàn bộ kinh phí nên các chỉ số không cộng được "
-        "với nhau. Khoảng tin cậy lấy mẫu lại theo đề án (BCa khi có từ 10 đề án).",
-        "Each output is charged the full budget, so these ratios do not add up. "
-        "Intervals resample projects (BCa with 10 or more projects).",
+        "Mỗi đầu ra chỉ được tính trên kinh phí khuyến công của các nội dung hoạt động tạo "
+        "ra nó (cột “Nội dung tạo ra”), không phải trên toàn bộ kinh phí. Khoảng tin cậy "
+        "lấy mẫu lại các đề án của những nội dung đó.",
+        "Each output is charged only the extension money of the activities that produced "
+        "it (column “Produced by”), not the whole budget. Intervals resample the projects "
+        "of those activities.",
+    ),
+    "made_by": ("Nội dung tạo ra", "Produced by"),
+    "cost_no_activity": (
+        "số liệu không chia theo nội dung hoạt động nên không biết kinh phí nào tạo ra đầu "
+        "ra này; không tính chi phí",
+        "the figures are not broken down by activity, so the money that produced this "
+        "output is unknown; no cost is computed",
+    ),
+    "cost_no_budget": (
+        "thiếu kinh phí của một nội dung tạo ra đầu ra này; không tính chi phí",
+        "the money of an activity that produced this output is missing; no cost is computed",
     ),
     "kc_funds": ("Kinh phí khuyến công (triệu đồng)", "Extension funds (million VND)"),
     "counterpart": ("Vốn đối ứng (triệu đồng)", "Counterpart funds (million VND)"),
@@ -235,10 +270,10 @@ W: dict[str, tuple[str, str]] = {
     ),
     "trend_text": (
         "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến "
-        "{high}); Mann–Kendall τ = {tau}, p = {p} (n = {n}, phương pháp {method}). "
+        "{high}); Mann–Kendall τ = {tau}, p = {p} (n = {n}, tính {method}). "
         "Với chuỗi ngắn, kiểm định có ít lực; hãy đọc độ dốc và khoảng tin cậy.",
         "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}); "
-        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method} method). Short series "
+        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Short series "
         "give the test little power; read the slope and its interval.",
     ),
     "no_trend": (
@@ -271,8 +306,11 @@ W: dict[str, tuple[str, str]] = {
     ),
     "c_dea": (
         "Số học viên theo kinh phí khuyến công; các tỉnh hiệu quả (DEA CRS, hai đầu ra) "
-        "được đánh dấu",
-        "Trainees against extension spending; efficient provinces (DEA CRS, two outputs) marked",
+        "được đánh dấu. Không vẽ đường biên: mô hình có hai đầu ra (học viên và cơ sở) nên "
+        "không thể hiện được trên hình một đầu ra",
+        "Trainees against extension spending; efficient provinces (DEA CRS, two outputs) "
+        "marked. No frontier line: the model has two outputs (trainees and establishments), "
+        "which a one-output chart cannot show",
     ),
     "trainees": ("Số học viên", "Trainees"),
     "scale": ("Hiệu quả quy mô", "Scale efficiency"),
@@ -300,15 +338,26 @@ W: dict[str, tuple[str, str]] = {
         "Totals are computed from detail rows where a report gives none.",
     ),
     "dq_rows": ("{n} dòng số liệu.", "{n} rows of data."),
+    "src_seed": (
+        "Cục Công nghiệp địa phương, 16/09/2011",
+        "Cục Công nghiệp địa phương (Agency for Regional Industry Development), 16 September 2011",
+    ),
     "src_demo": (
         "Dữ liệu minh họa tổng hợp do chương trình kcanalysis sinh ra; không phải số liệu thực.",
         "Synthetic demonstration data made by the kcanalysis generator; not real data.",
     ),
     "dq_quarantined": (
         "{n} dòng trong tệp số liệu bị cách ly khi đọc và không được dùng trong báo cáo này; "
-        "từng dòng và lý do (theo bộ đọc tệp):",
+        "từng dòng và lý do ở bảng dưới đây:",
         "{n} rows of the data files were quarantined when read and are not used in this "
         "report; each row and its reason:",
+    ),
+    "q_file": ("Tệp", "File"),
+    "q_cell": ("Ô", "Cell"),
+    "q_reason": ("Lý do", "Reason"),
+    "t_quarantined": (
+        "Các dòng bị cách ly khi đọc tệp số liệu",
+        "Rows quarantined when the data files were read",
     ),
     "dq_qualified": (
         "{n} giá trị có ghi chú định tính (hơn, dưới, khoảng).",
@@ -405,13 +454,33 @@ def translate_reason(text: object, lang: str) -> str:
     return text
 
 
+#: The 2011 article the project started from, as a reader cites it: publisher and date.
+SEED_ARTICLE = "seed article"
+
+
 def source_label(source: str, lang: str) -> str:
-    """Return a `source` text for readers: the demo generator's mark in `lang`."""
+    """Return a `source` text for readers: the demo generator's mark in `lang`, the seed
+    article as its publisher and date (Cục Công nghiệp địa phương, 16/09/2011)."""
     from kcanalysis.datasets import SYNTHETIC_MARK
 
+    source = "" if source is None or source != source else str(source)
     if SYNTHETIC_MARK in source and source.startswith(SYNTHETIC_MARK):
         return say("src_demo", lang)
+    if source.startswith(SEED_ARTICLE):
+        return say("src_seed", lang)
     return source
+
+
+def period_in_title(period: str, year: int, lang: str) -> str:
+    """The report's period and year as a title says them: "năm 2024",
+    "8 tháng đầu năm 2011", "quý I năm 2024" / "2024", "January–August 2011"."""
+    if check_lang(lang) == "en":
+        return str(year) if period == "FY" else f"{period_label(period, lang)} {year}"
+    if period == "FY":
+        return f"năm {year}"
+    words = period_label(period, lang)
+    words = words[0].lower() + words[1:]
+    return f"{words} {year}" if words.endswith("năm") else f"{words} năm {year}"
 
 
 def say(key: str, lang: str, **fields: str) -> str:
@@ -446,3 +515,51 @@ def period_label(period: str, lang: str) -> str:
     if m:
         return f"Giai đoạn {m.group(1)}–{m.group(2)}" if vi else f"{m.group(1)}–{m.group(2)}"
     return period
+
+
+_PARAM_WORDS = {
+    "province": ("Tỉnh", "Province"),
+    "region": ("Vùng", "Region"),
+    "year": ("Năm", "Year"),
+    "period": ("Kỳ", "Period"),
+    "lang": ("Ngôn ngữ", "Language"),
+    "data": ("Tệp số liệu", "Data files"),
+    "base_year": ("Năm gốc của giá so sánh", "Price base year"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+}
+
+
+def params_in_words(params: dict, lang: str) -> str:
+    """The report's parameters as a reader reads them: names and periods in words, in
+    `lang` ("Tỉnh: Đắk Lắk (mã 66); Năm: 2024; Kỳ: Cả năm; ...")."""
+    from kcanalysis import provinces
+    from kcanalysis.errors import KcAnalysisError
+
+    vi = check_lang(lang) == "vi"
+    year, period = int(params.get("year", 2024)), str(params.get("period", "FY"))
+    parts = []
+    for key, value in params.items():
+        if key in ("province", "region") and value:
+            try:
+                name = provinces.area_label(str(value), year, lang, period)
+            except (KcAnalysisError, KeyError, ValueError):  # the raw value is shown as given
+                name = str(value)
+            code = f" ({'mã' if vi else 'code'} {value})" if key == "province" else ""
+            text = name + code
+        elif key == "period":
+            text = period_label(str(value), lang)
+        elif key == "lang":
+            text = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}[str(value)][
+                0 if vi else 1
+            ]
+        elif key == "data":
+            text = ", ".join(str(v).replace("\\", "/").rsplit("/", 1)[-1] for v in value) or (
+                "số liệu có sẵn của chương trình" if vi else "the built-in data"
+            )
+        elif value in ("", None):
+            continue
+        else:
+            text = str(value)
+        label = _PARAM_WORDS.get(key, (key, key))[0 if vi else 1]
+        parts.append(f"{label}: {text}")
+    return "; ".join(parts)

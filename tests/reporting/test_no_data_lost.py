@@ -66,7 +66,6 @@ GOOD_FIXTURES = sorted(
 
 def _report_keys(facts):
     from kcanalysis import provinces
-
     from kcanalysis.periods import vintage_of
 
     cols = ["area_code", "vintage", "year", "period"]
