@@ -318,12 +318,129 @@ class ProvinceReport:
                         p=format_number(mk.p, lang, 3),
                     )
                 )
-        if len(self.dea) and self.area in set(self.dea["area_code"]):
-            r = self.dea.set_index("area_code").loc[self.area]
-            out.append(
-                say("f_dea", lang, score=format_number(r["crs"], lang, 2), peers=r["peers"] or "–")
-            )
+        dea = self._dea_words()
+        if dea:
+            out.append(say("f_dea", lang, **dea) if dea["pct"] else say("f_dea_best", lang))
         return out or [say("f_none", lang)]
+
+    def _dea_words(self) -> dict[str, str]:
+        """The DEA result in words: reference provinces, their money, its share ("" when
+        the province is on the frontier); empty without a DEA result."""
+        if not len(self.dea) or self.area not in set(self.dea["area_code"]):
+            return {}
+        r = self.dea.set_index("area_code").loc[self.area]
+        best = bool(r["crs"] >= 1 - 1e-9)
+        return {
+            "peers": r["peers"] or "–",
+            "target": format_number(r["target_budget_kc_real"], self.lang, 1),
+            "pct": "" if best else format_percent_value(r["crs"], self.lang, 0),
+        }
+
+    @cached_property
+    def _facts_in_words(self) -> dict:
+        """The figures the verdicts and the closing assessment are worded from."""
+        lang, f = self.lang, self.fulfilment.set_index("indicator")
+        pct = lambda v: format_percent_value(v, lang)  # noqa: E731
+        out: dict = {}
+        if len(self.on_time) and self.on_time["n_due"].iloc[0] > 0:
+            r = self.on_time.iloc[0]
+            late = int(r["n_due"] - r["n_on_time"])
+            out["late"] = {
+                "late": format_number(late, lang),
+                "due": format_number(r["n_due"], lang),
+                "pct": pct(late / r["n_due"]),
+                "n": late,
+            }
+        if "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
+            ratio = float(f.loc["budget_kc", "fulfilment_ratio"])
+            out["plan"] = {"pct": pct(ratio), "ratio": ratio}
+        d = self.disbursement
+        if len(d) and pd.notna(d["disbursement_ratio"].iloc[0]):
+            ratio = float(d["disbursement_ratio"].iloc[0])
+            out["disbursed"] = {"pct": pct(ratio), "ratio": ratio}
+        this = self.facts[
+            (self.facts["year"] == self.p.year)
+            & (self.facts["level"] == "ALL")
+            & (self.facts["activity"] != "ALL")
+            & (self.facts["indicator"] == "budget_kc")
+        ].dropna(subset=["actual"])
+        if len(this) and this["actual"].sum() > 0:
+            top = this.loc[this["actual"].idxmax()]
+            out["mix"] = {
+                "activity": vocab.activity_label(top["activity"], lang).lower(),
+                "share": pct(top["actual"] / this["actual"].sum()),
+            }
+        c = self.cost[self.cost["output"] == "trainees"]
+        med = S.regional_median(self.panel["cost_per_trainee_real"]) if len(self.panel) else np.nan
+        if len(c) and pd.notna(c["cost_per_unit_real_mvnd"].iloc[0]) and pd.notna(med):
+            value = float(c["cost_per_unit_real_mvnd"].iloc[0])
+            out["cost"] = {
+                "value": format_number(value, lang, 1),
+                "median": format_number(med, lang, 1),
+                "above": value > med,
+            }
+        if self._dea_words():
+            out["dea"] = self._dea_words()
+        return out
+
+    @cached_property
+    def verdicts(self) -> dict[str, str]:
+        """One line per question, worded from the numbers ("Chậm tiến độ: 7 trong 21 ...")."""
+        lang, w = self.lang, self._facts_in_words
+        if "late" in w:
+            schedule = say("v_late" if w["late"]["n"] else "v_on_time", lang, **w["late"])
+        elif "plan" in w:
+            key = "v_plan_met" if w["plan"]["ratio"] >= 1 else "v_plan_short"
+            schedule = say(key, lang, pct=w["plan"]["pct"])
+        else:
+            schedule = say("v_no_schedule", lang)
+        if "disbursed" in w and "mix" in w:
+            key = "v_disbursed_ok" if w["disbursed"]["ratio"] >= 0.9 else "v_disbursed_slow"
+            purpose = say(key, lang, pct=w["disbursed"]["pct"], **w["mix"])
+        elif "mix" in w:
+            purpose = say("v_mix_only", lang, **w["mix"])
+        else:
+            purpose = say("v_no_purpose", lang)
+        if "dea" in w:
+            dea = w["dea"]
+            quality = say("v_inefficient", lang, **dea) if dea["pct"] else say("v_efficient", lang)
+        elif "cost" in w:
+            c = w["cost"]
+            side = say("side_above" if c["above"] else "side_below", lang)
+            quality = say("v_cost_only", lang, value=c["value"], median=c["median"], side=side)
+        else:
+            quality = say("v_no_quality", lang)
+        return {"schedule": schedule, "purpose": purpose, "quality": quality}
+
+    @cached_property
+    def assessment(self) -> list[str]:
+        """Three to five sentences for "Đánh giá chung và kiến nghị", each naming its figure."""
+        lang, w, out = self.lang, self._facts_in_words, []
+        if "late" in w:
+            out.append(say("c_late" if w["late"]["n"] else "c_on_time", lang, **w["late"]))
+        if "plan" in w:
+            key = "c_plan_met" if w["plan"]["ratio"] >= 0.95 else "c_plan_short"
+            out.append(say(key, lang, pct=w["plan"]["pct"]))
+        if "disbursed" in w and w["disbursed"]["ratio"] < 0.9:
+            out.append(say("c_disbursed_slow", lang, pct=w["disbursed"]["pct"]))
+        if "cost" in w:
+            c = w["cost"]
+            key = "c_cost_high" if c["above"] else "c_cost_low"
+            out.append(say(key, lang, value=c["value"], median=c["median"]))
+        if "dea" in w and w["dea"]["pct"]:
+            out.append(say("c_dea", lang, **w["dea"]))
+        return out[:5] or [say("c_none", lang)]
+
+    def conclusion(self) -> B.HTMLBlock:
+        """The closing "Đánh giá chung và kiến nghị": sentences from the findings."""
+        return B.HTMLBlock(
+            B.heading(SECTIONS["verdict_all"][self.lang], anchor="verdict_all")
+            + B.bullets(self.assessment, "kc-assessment")
+        )
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)
 
     # ------------------------------------------------------------------ sections
     def header(self) -> B.HTMLBlock:
@@ -347,7 +464,7 @@ class ProvinceReport:
             region=provinces.area_label(self.p.region, self.p.year, lang),
         )
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}<h1>{B.escape(title)}</h1>'
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
         if "unit" in self.merger_notes:
@@ -360,7 +477,14 @@ class ProvinceReport:
             B.toc(
                 [
                     (k, SECTIONS[k][lang])
-                    for k in ("schedule", "purpose", "quality", "quality_data")
+                    for k in (
+                        "schedule",
+                        "purpose",
+                        "quality",
+                        "quality_data",
+                        "verdict_all",
+                        "appendix",
+                    )
                 ],
                 lang,
             )
@@ -424,6 +548,7 @@ class ProvinceReport:
             )
         else:
             parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
+        parts.append(S.verdict(self.verdicts["schedule"]))
         return B.HTMLBlock("".join(parts))
 
     def _fulfilment_notes(self) -> list[str]:
@@ -520,6 +645,7 @@ class ProvinceReport:
                     note=say("money_note", lang),
                 )
             )
+        parts.append(S.verdict(self.verdicts["purpose"]))
         return B.HTMLBlock("".join(parts))
 
     def quality(self) -> B.HTMLBlock:
@@ -607,6 +733,7 @@ class ProvinceReport:
             parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
         parts.append(self._funnel())
         parts.append(self._dea())
+        parts.append(S.verdict(self.verdicts["quality"]))
         return B.HTMLBlock("".join(parts))
 
     def _funnel(self) -> B.HTMLBlock:
@@ -637,8 +764,8 @@ class ProvinceReport:
             B.table(
                 mine,
                 [
-                    ("crs", "CRS", num2),
-                    ("vrs", "VRS", num2),
+                    ("crs", say("crs", lang), num2),
+                    ("vrs", say("vrs", lang), num2),
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                     (
@@ -658,11 +785,11 @@ class ProvinceReport:
                 B.table(
                     r,
                     [
-                        ("M", "M", num2),
-                        ("EC", "EC", num2),
-                        ("TC", "TC", num2),
-                        ("PEch", "PEch", num2),
-                        ("SEch", "SEch", num2),
+                        ("M", say("m_index", lang), num2),
+                        ("EC", say("m_ec", lang), num2),
+                        ("TC", say("m_tc", lang), num2),
+                        ("PEch", say("m_pe", lang), num2),
+                        ("SEch", say("m_se", lang), num2),
                     ],
                     say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year)),
                     self.num,

@@ -173,7 +173,7 @@ class RegionalOverview:
             region=self.name,
         )
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}<h1>{B.escape(title)}</h1>'
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
         if self.data.synthetic:
@@ -371,3 +371,7 @@ class RegionalOverview:
     def footer(self) -> B.HTMLBlock:
         """Provenance footer."""
         return B.provenance(self.p.to_dict(), self.data.files, self.lang)
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)

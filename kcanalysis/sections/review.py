@@ -16,6 +16,7 @@ from kcanalysis import indicators, methods, plots, programme, provinces, vocab
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import ProgrammeReviewParams, check_available
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, say, source_label
 from kcanalysis.text import format_money, format_number, format_percent_value
 
@@ -290,7 +291,8 @@ class ProgrammeReview:
         basis = _BASIS.get(self.p.period, ("", ""))[0 if lang == "vi" else 1] or "–"
         region = provinces.area_label(self.p.region, self.b, lang)
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(_v("title", lang, name=self.name, a=a, b=b))}'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}'
+            f"<h1>{B.escape(_v('title', lang, name=self.name, a=a, b=b))}"
             f'</h1><p class="kc-meta">'
             f"{B.escape(_v('meta', lang, a=a, b=b, basis=basis, region=region))}</p></header>"
         ]
@@ -460,7 +462,7 @@ class ProgrammeReview:
                         tau=num2(mk.tau),
                         p=format_number(mk.p, lang, 3),
                         n=str(mk.n),
-                        method=mk.method,
+                        method=say(f"mk_{mk.method}", lang),
                     )
                 )
             )
@@ -590,3 +592,7 @@ class ProgrammeReview:
     def footer(self) -> B.HTMLBlock:
         """Provenance: parameters, data files with SHA-256, versions, time."""
         return B.provenance(self.p.to_dict(), self.data.files, self.lang)
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)

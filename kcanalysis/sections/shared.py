@@ -7,7 +7,7 @@ import pandas as pd
 from kcanalysis import panel as A  # noqa: N812
 from kcanalysis import plots
 from kcanalysis.sections import blocks as B  # noqa: N812
-from kcanalysis.sections.words import say
+from kcanalysis.sections.words import SECTIONS, say
 
 
 def on_time_funnel(
@@ -105,3 +105,21 @@ def plan_from_list(rows: pd.DataFrame, projects: pd.DataFrame | None) -> bool:
     if src.empty:
         return False
     return bool(src.str.split("!").str[0].isin(files).all())
+
+
+def verdict(text: str) -> B.HTMLBlock:
+    """A question's one-line answer, in bold."""
+    return B.HTMLBlock(f'<p class="kc-verdict"><strong>{B.escape(text)}</strong></p>')
+
+
+#: The methods the appendix explains, in the order a report uses them.
+APPENDIX = ("a_theil_sen", "a_mann_kendall", "a_bca", "a_wilson", "a_eb", "a_dea", "a_malmquist")
+
+
+def methods_appendix(lang: str) -> B.HTMLBlock:
+    """ "Phụ lục phương pháp": each statistical method of the reports in one sentence."""
+    return B.HTMLBlock(
+        B.heading(SECTIONS["appendix"][lang], anchor="appendix")
+        + B.paragraph(say("a_intro", lang))
+        + B.bullets([say(k, lang) for k in APPENDIX], "kc-appendix")
+    )

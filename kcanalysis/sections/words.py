@@ -23,7 +23,9 @@ SECTIONS = {
     },
     "ranking": {"vi": "2. Xếp hạng có khoảng tin cậy", "en": "2. Ranking with uncertainty"},
     "funnel": {"vi": "3. Biểu đồ phễu", "en": "3. Funnel plots"},
-    "frontier": {"vi": "4. Đường biên hiệu quả (DEA)", "en": "4. The DEA frontier"},
+    "frontier": {"vi": "4. Đường biên hiệu quả", "en": "4. The efficiency frontier"},
+    "verdict_all": {"vi": "Đánh giá chung và kiến nghị", "en": "Overall assessment and advice"},
+    "appendix": {"vi": "Phụ lục phương pháp", "en": "Methods appendix"},
     "merger": {
         "vi": "5. Theo đơn vị hành chính sau sáp nhập 2025",
         "en": "5. By the post-2025 units",
@@ -91,22 +93,32 @@ W: dict[str, tuple[str, str]] = {
         "regional median ({median}).",
     ),
     "f_trend_down": (
-        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee fell by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (kiểm định xu "
+        "hướng: p = {p}).",
+        "Cost per trainee fell by about {slope} million VND a year (trend test: p = {p}).",
     ),
     "f_trend_up": (
-        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (Mann–Kendall p = {p}).",
-        "Cost per trainee rose by about {slope} million VND a year (Mann–Kendall p = {p}).",
+        "Chi phí cho một học viên tăng khoảng {slope} triệu đồng mỗi năm (kiểm định xu "
+        "hướng: p = {p}).",
+        "Cost per trainee rose by about {slope} million VND a year (trend test: p = {p}).",
     ),
     "f_trend_none": (
         "Chi phí cho một học viên không có xu hướng rõ rệt: độ dốc ước lượng {slope} triệu "
-        "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (Mann–Kendall p = {p}).",
+        "đồng mỗi năm, khoảng tin cậy 95% từ {low} đến {high} (kiểm định xu hướng: p = {p}).",
         "Cost per trainee shows no clear trend: the slope is {slope} million VND a year, "
-        "with a 95% interval from {low} to {high} (Mann–Kendall p = {p}).",
+        "with a 95% interval from {low} to {high} (trend test: p = {p}).",
     ),
     "f_dea": (
-        "Hiệu quả DEA (CRS) so với các tỉnh trong vùng: {score}; tỉnh tham chiếu: {peers}.",
-        "DEA efficiency (CRS) against the region's provinces: {score}; peers: {peers}.",
+        "Với cùng số học viên và cơ sở được hỗ trợ, mức kinh phí của tỉnh tham chiếu "
+        "({peers}) là {target} triệu đồng, bằng {pct} kinh phí của tỉnh.",
+        "For the same trainees and establishments, the reference provinces ({peers}) "
+        "would spend {target} million VND, {pct} of the province's spending.",
+    ),
+    "f_dea_best": (
+        "Không tỉnh nào trong vùng đạt cùng số học viên và cơ sở được hỗ trợ với ít kinh "
+        "phí hơn: tỉnh nằm trên đường biên hiệu quả của vùng.",
+        "No province of the region reaches the same trainees and establishments with less "
+        "money: the province is on the region's efficiency frontier.",
     ),
     "f_none": ("Không đủ số liệu để rút ra nhận định.", "Not enough data for findings."),
     "schedule_intro": (
@@ -121,9 +133,9 @@ W: dict[str, tuple[str, str]] = {
     ),
     "quality_intro": (
         "Chi phí cho một đơn vị đầu ra (giá so sánh năm {base}), đòn bẩy vốn "
-        "đối ứng, xu hướng, vị trí trên biểu đồ phễu và hiệu quả DEA.",
+        "đối ứng, xu hướng, vị trí trên biểu đồ phễu và hiệu quả so với các tỉnh.",
         "Cost per unit of output (constant {base} prices), leverage, trend, "
-        "position on the funnel plot and DEA efficiency.",
+        "position on the funnel plot and efficiency against the other provinces.",
     ),
     "indicator": ("Chỉ tiêu", "Indicator"),
     "planned": ("Kế hoạch", "Plan"),
@@ -236,8 +248,8 @@ W: dict[str, tuple[str, str]] = {
     "ci_low": ("Cận dưới 95%", "95% low"),
     "ci_high": ("Cận trên 95%", "95% high"),
     "t_cost": (
-        "Chi phí khuyến công cho một đơn vị đầu ra, với khoảng tin cậy bootstrap 95%",
-        "Extension money per unit of output, with 95% bootstrap intervals",
+        "Chi phí khuyến công cho một đơn vị đầu ra, với khoảng tin cậy 95%",
+        "Extension money per unit of output, with 95% intervals",
     ),
     "cost_note": (
         "Mỗi đầu ra chỉ được tính trên kinh phí khuyến công của các nội dung hoạt động tạo "
@@ -265,16 +277,18 @@ W: dict[str, tuple[str, str]] = {
     "h_trend": ("Xu hướng qua các năm", "Trend over the years"),
     "cost_axis": ("Triệu đồng/học viên (giá {base})", "Million VND per trainee ({base} prices)"),
     "c_trend": (
-        "Chi phí cho một học viên qua các năm, với đường Theil–Sen",
-        "Cost per trainee over the years, with the Theil–Sen line",
+        "Chi phí cho một học viên qua các năm, với đường xu hướng",
+        "Cost per trainee over the years, with the trend line",
     ),
     "trend_text": (
-        "Độ dốc Theil–Sen {slope} triệu đồng/năm (khoảng tin cậy 95%: {low} đến "
-        "{high}); Mann–Kendall τ = {tau}, p = {p} (n = {n}, tính {method}). "
-        "Với chuỗi ngắn, kiểm định có ít lực; hãy đọc độ dốc và khoảng tin cậy.",
-        "Theil–Sen slope {slope} million VND a year (95% CI {low} to {high}); "
-        "Mann–Kendall τ = {tau}, p = {p} (n = {n}, {method}). Short series "
-        "give the test little power; read the slope and its interval.",
+        "Đường xu hướng dốc {slope} triệu đồng mỗi năm (khoảng tin cậy 95%: {low} đến "
+        "{high}); kiểm định xu hướng cho τ = {tau}, p = {p} ({n} năm, tính {method}). "
+        "Với chuỗi ngắn, kiểm định có ít lực; hãy đọc độ dốc và khoảng tin cậy. Cách tính "
+        "ở Phụ lục phương pháp.",
+        "The trend line's slope is {slope} million VND a year (95% interval {low} to "
+        "{high}); the trend test gives τ = {tau}, p = {p} ({n} years, {method}). Short "
+        "series give the test little power; read the slope and its interval. See the "
+        "methods appendix.",
     ),
     "no_trend": (
         "Chưa đủ ba năm số liệu cho kỳ này để ước lượng xu hướng.",
@@ -286,48 +300,66 @@ W: dict[str, tuple[str, str]] = {
         "On-time completion against projects due, with 95% and 99.8% limits",
     ),
     "funnel_text": (
-        "Giới hạn theo phương pháp Wilson đảo (PHE Fingertips) quanh tỷ lệ chung "
-        "của vùng. Tỉnh nằm ngoài giới hạn 99,8% mới thực sự khác thường.",
-        "Inverted Wilson limits (PHE Fingertips) around the pooled regional rate. "
-        "Only provinces outside the 99.8% limits are genuinely unusual.",
+        "Các đường giới hạn cho biết tỷ lệ đúng hạn có thể dao động bao nhiêu quanh tỷ lệ "
+        "chung của vùng chỉ do ngẫu nhiên (tỉnh ít đề án dao động nhiều hơn). Tỉnh nằm "
+        "ngoài giới hạn 99,8% mới thực sự khác thường. Cách tính ở Phụ lục phương pháp.",
+        "The limits show how far an on-time rate may stray from the region's pooled rate "
+        "by chance alone (more for provinces with few projects). Only provinces outside "
+        "the 99.8% limits are genuinely unusual. See the methods appendix.",
     ),
     "no_funnel": (
         "Không có danh sách đề án của các tỉnh cho kỳ này: không vẽ biểu đồ phễu.",
         "No project lists of the provinces for this period: no funnel plot.",
     ),
-    "h_dea": ("Hiệu quả so với các tỉnh (DEA)", "Efficiency against the other provinces (DEA)"),
+    "h_dea": ("Hiệu quả so với các tỉnh", "Efficiency against the other provinces"),
     "dea_intro": (
-        "DEA hướng đầu vào với {n} tỉnh: đầu vào là kinh phí khuyến công (giá so "
-        "sánh), đầu ra là số học viên và số cơ sở được hỗ trợ. CRS: lợi suất không "
-        "đổi theo quy mô; VRS: lợi suất thay đổi.",
-        "Input-oriented DEA over {n} provinces: input extension spending (constant "
-        "prices); outputs trainees and establishments supported. CRS: constant "
-        "returns to scale; VRS: variable.",
+        "So sánh với {n} tỉnh: với cùng số học viên và số cơ sở được hỗ trợ, các tỉnh tham "
+        "chiếu cho biết mức kinh phí khuyến công (giá so sánh) thấp nhất đã đạt được trong "
+        "vùng. Điểm 1 là không tỉnh nào làm được với ít kinh phí hơn; điểm 0,6 là các tỉnh "
+        "tham chiếu chỉ cần 60% kinh phí. Cách tính ở Phụ lục phương pháp.",
+        "Compared with {n} provinces: for the same trainees and establishments supported, "
+        "the reference provinces show the least extension money (constant prices) spent "
+        "in the region. A score of 1 means no province did it with less; 0.6 means the "
+        "reference provinces needed 60% of the money. See the methods appendix.",
     ),
     "c_dea": (
-        "Số học viên theo kinh phí khuyến công; các tỉnh hiệu quả (DEA CRS, hai đầu ra) "
-        "được đánh dấu. Không vẽ đường biên: mô hình có hai đầu ra (học viên và cơ sở) nên "
-        "không thể hiện được trên hình một đầu ra",
-        "Trainees against extension spending; efficient provinces (DEA CRS, two outputs) "
-        "marked. No frontier line: the model has two outputs (trainees and establishments), "
-        "which a one-output chart cannot show",
+        "Số học viên theo kinh phí khuyến công; các tỉnh có điểm hiệu quả 1 được đánh dấu. "
+        "Không vẽ đường biên: phép so sánh dùng hai đầu ra (học viên và cơ sở) nên không "
+        "thể hiện được trên hình một đầu ra",
+        "Trainees against extension spending; provinces scoring 1 are marked. No frontier "
+        "line: the comparison uses two outputs (trainees and establishments), which a "
+        "one-output chart cannot show",
     ),
     "trainees": ("Số học viên", "Trainees"),
     "scale": ("Hiệu quả quy mô", "Scale efficiency"),
     "peers": ("Tỉnh tham chiếu", "Peers"),
-    "target_budget": ("Kinh phí mục tiêu (triệu đồng)", "Target spending (million VND)"),
-    "t_dea": ("Hiệu quả DEA, tỉnh tham chiếu và mục tiêu", "DEA efficiency, peers and target"),
+    "target_budget": (
+        "Kinh phí của tỉnh tham chiếu (triệu đồng)",
+        "Reference provinces' spending (million VND)",
+    ),
+    "t_dea": (
+        "Điểm hiệu quả, tỉnh tham chiếu và mức kinh phí tham chiếu",
+        "Efficiency score, reference provinces and reference spending",
+    ),
+    "crs": ("Điểm hiệu quả chung", "Overall efficiency"),
+    "vrs": ("Điểm hiệu quả kỹ thuật (cùng quy mô)", "Technical efficiency (same scale)"),
+    "m_index": ("Thay đổi năng suất", "Productivity change"),
+    "m_ec": ("Thay đổi hiệu quả", "Efficiency change"),
+    "m_tc": ("Thay đổi công nghệ", "Technical change"),
+    "m_pe": ("Hiệu quả kỹ thuật", "Pure efficiency"),
+    "m_se": ("Hiệu quả quy mô", "Scale efficiency"),
     "no_dea": (
-        "Quá ít đơn vị có số liệu cho kỳ này để phân tích DEA (cần ít nhất 9).",
+        "Quá ít đơn vị có số liệu cho kỳ này để so sánh hiệu quả (cần ít nhất 9).",
         "Too few units with data for this period for DEA (9 needed).",
     ),
     "t_malmquist": (
-        "Chỉ số năng suất Malmquist từ {prev} đến {year}",
+        "Thay đổi năng suất từ {prev} đến {year}",
         "Malmquist productivity index from {prev} to {year}",
     ),
     "malmquist_note": (
-        "M > 1: năng suất tăng. M = EC × TC (thay đổi hiệu quả × thay đổi công "
-        "nghệ); EC = PEch × SEch.",
+        "Trên 1: năng suất tăng. Thay đổi năng suất = thay đổi hiệu quả × thay đổi công "
+        "nghệ; thay đổi hiệu quả = hiệu quả kỹ thuật × hiệu quả quy mô. Cách tính ở Phụ "
+        "lục phương pháp.",
         "M > 1: productivity grew. M = EC × TC (efficiency change × technical "
         "change); EC = PEch × SEch.",
     ),
@@ -563,3 +595,173 @@ def params_in_words(params: dict, lang: str) -> str:
         label = _PARAM_WORDS.get(key, (key, key))[0 if vi else 1]
         parts.append(f"{label}: {text}")
     return "; ".join(parts)
+
+
+#: One-line verdicts, the closing assessment and the methods appendix.
+V: dict[str, tuple[str, str]] = {
+    "v_late": (
+        "Chậm tiến độ: {late} trong {due} đề án đến hạn bị trễ.",
+        "Behind schedule: {late} of {due} projects due were late.",
+    ),
+    "v_on_time": (
+        "Đúng tiến độ: cả {due} đề án đến hạn đều hoàn thành đúng hạn.",
+        "On schedule: all {due} projects due were finished on time.",
+    ),
+    "v_plan_met": (
+        "Đạt kế hoạch: kinh phí thực hiện bằng {pct} kế hoạch.",
+        "Plan met: spending was {pct} of plan.",
+    ),
+    "v_plan_short": (
+        "Chưa đạt kế hoạch: kinh phí thực hiện mới bằng {pct} kế hoạch.",
+        "Plan not met: spending was {pct} of plan.",
+    ),
+    "v_no_schedule": (
+        "Chưa kết luận được về tiến độ: không có đề án nào đến hạn với ngày hoàn thành theo "
+        "kế hoạch và thực tế, và không có số kế hoạch riêng để so sánh.",
+        "No verdict on schedule: no project due with planned and actual end dates, and no "
+        "separate plan to compare with.",
+    ),
+    "v_disbursed_ok": (
+        "Kinh phí được giải ngân {pct} kế hoạch; chi nhiều nhất cho {activity} ({share}).",
+        "{pct} of the planned budget was disbursed; the largest share went to {activity} "
+        "({share}).",
+    ),
+    "v_disbursed_slow": (
+        "Giải ngân chậm: mới đạt {pct} kinh phí kế hoạch; chi nhiều nhất cho {activity} ({share}).",
+        "Slow disbursement: only {pct} of the planned budget; the largest share went to "
+        "{activity} ({share}).",
+    ),
+    "v_mix_only": (
+        "Chi nhiều nhất cho {activity} ({share} kinh phí); không có số liệu giải ngân.",
+        "The largest share went to {activity} ({share} of spending); no disbursement figures.",
+    ),
+    "v_no_purpose": (
+        "Chưa kết luận được về mục đích sử dụng kinh phí: thiếu số liệu giải ngân và cơ cấu chi.",
+        "No verdict on the use of funds: no disbursement or activity figures.",
+    ),
+    "v_efficient": (
+        "Hiệu quả cao: không tỉnh nào trong vùng đạt cùng số học viên và cơ sở với ít kinh "
+        "phí hơn.",
+        "Efficient: no province of the region reaches the same trainees and establishments "
+        "with less money.",
+    ),
+    "v_inefficient": (
+        "Hiệu quả chưa cao: với cùng số học viên và cơ sở, tỉnh tham chiếu ({peers}) chỉ "
+        "cần {pct} kinh phí của tỉnh.",
+        "Room to improve: for the same trainees and establishments, the reference provinces "
+        "({peers}) need {pct} of the province's money.",
+    ),
+    "v_cost_only": (
+        "Toàn bộ kinh phí chia cho số học viên là {value} triệu đồng một học viên, {side} "
+        "trung vị vùng ({median}).",
+        "All the money divided by the trainees is {value} million VND a trainee, {side} "
+        "the regional median ({median}).",
+    ),
+    "side_above": ("cao hơn", "above"),
+    "side_below": ("không cao hơn", "not above"),
+    "v_no_quality": (
+        "Chưa kết luận được về chất lượng và quy mô: quá ít tỉnh có số liệu để so sánh.",
+        "No verdict on quality and scale: too few provinces with figures to compare.",
+    ),
+    "c_late": (
+        "{late} trong {due} đề án đến hạn bị trễ ({pct}); kiến nghị rà soát nguyên nhân "
+        "chậm và đôn đốc các đơn vị thực hiện.",
+        "{late} of {due} projects due were late ({pct}); review why and follow up with "
+        "the implementing units.",
+    ),
+    "c_on_time": (
+        "Cả {due} đề án đến hạn hoàn thành đúng hạn; nên duy trì cách theo dõi tiến độ hiện nay.",
+        "All {due} projects due were on time; keep the present follow-up.",
+    ),
+    "c_plan_short": (
+        "Kinh phí thực hiện mới đạt {pct} kế hoạch; cần đẩy nhanh phần việc còn lại hoặc "
+        "điều chỉnh kế hoạch cho sát thực tế.",
+        "Spending reached only {pct} of plan; speed up the remaining work or make the plan "
+        "realistic.",
+    ),
+    "c_plan_met": (
+        "Kinh phí thực hiện đạt {pct} kế hoạch.",
+        "Spending reached {pct} of plan.",
+    ),
+    "c_disbursed_slow": (
+        "Giải ngân đạt {pct} kinh phí kế hoạch; kiến nghị đẩy nhanh nghiệm thu và thanh toán "
+        "các đề án đã hoàn thành.",
+        "Disbursement reached {pct} of the planned budget; speed up acceptance and payment "
+        "of finished projects.",
+    ),
+    "c_cost_high": (
+        "Toàn bộ kinh phí chia cho số học viên là {value} triệu đồng một học viên, cao hơn "
+        "trung vị vùng ({median}); nên xem lại định mức và quy mô các lớp đào tạo.",
+        "All the money divided by the trainees is {value} million VND a trainee, above the "
+        "regional median ({median}); review the training norms and class sizes.",
+    ),
+    "c_cost_low": (
+        "Toàn bộ kinh phí chia cho số học viên là {value} triệu đồng một học viên, không "
+        "cao hơn trung vị vùng ({median}).",
+        "All the money divided by the trainees is {value} million VND a trainee, not above "
+        "the regional median ({median}).",
+    ),
+    "c_dea": (
+        "Với cùng số học viên và cơ sở, tỉnh tham chiếu ({peers}) chỉ dùng khoảng {target} "
+        "triệu đồng, bằng {pct} kinh phí của tỉnh; nên tìm hiểu cách tổ chức thực hiện của "
+        "các tỉnh này.",
+        "For the same trainees and establishments the reference provinces ({peers}) spent "
+        "about {target} million VND, {pct} of the province's money; learn how they work.",
+    ),
+    "c_none": (
+        "Chưa đủ số liệu để đưa ra đánh giá chung; cần bổ sung danh sách đề án và số kế "
+        "hoạch riêng.",
+        "Not enough figures for an overall assessment; add the project list and a separate plan.",
+    ),
+    "a_intro": (
+        "Các phương pháp thống kê dùng trong báo cáo, mỗi phương pháp một câu:",
+        "The statistical methods of this report, one sentence each:",
+    ),
+    "a_theil_sen": (
+        "Đường xu hướng (Theil–Sen): độ dốc là trung vị của độ dốc giữa mọi cặp năm, nên "
+        "một năm bất thường không kéo lệch đường.",
+        "Trend line (Theil–Sen): the slope is the median of the slopes between all pairs "
+        "of years, so one odd year does not tilt it.",
+    ),
+    "a_mann_kendall": (
+        "Kiểm định xu hướng (Mann–Kendall): đếm các cặp năm tăng và giảm; p lớn nghĩa là "
+        "chưa đủ bằng chứng về một xu hướng tăng hay giảm.",
+        "Trend test (Mann–Kendall): counts the pairs of years that rise and fall; a large "
+        "p means no evidence of a rise or a fall.",
+    ),
+    "a_bca": (
+        "Khoảng tin cậy (bootstrap, BCa): lấy mẫu lại các đề án hai nghìn lần để xem chi "
+        "phí cho một đơn vị đầu ra dao động trong khoảng nào; từ 10 đề án trở lên có hiệu "
+        "chỉnh độ lệch (BCa), ít hơn thì dùng khoảng phân vị.",
+        "Intervals (bootstrap, BCa): the projects are resampled two thousand times to see "
+        "how far the cost per unit may vary; with 10 or more projects the interval is "
+        "bias-corrected (BCa), else the percentile interval is used.",
+    ),
+    "a_wilson": (
+        "Giới hạn của biểu đồ phễu (Wilson): với mỗi số đề án đến hạn, khoảng mà tỷ lệ "
+        "đúng hạn rơi vào nếu tỉnh chỉ khác tỷ lệ chung của vùng do ngẫu nhiên.",
+        "Funnel limits (Wilson): for each number of projects due, the range an on-time "
+        "rate falls in when a province differs from the pooled rate by chance alone.",
+    ),
+    "a_eb": (
+        "Co rút (Bayes thực nghiệm): kéo ước lượng của tỉnh có ít số liệu về gần mức chung "
+        "của vùng, càng nhiều khi số liệu càng bất định, để thứ hạng không do ngẫu nhiên.",
+        "Shrinkage (empirical Bayes): pulls a province's estimate towards the regional "
+        "level, the more the less certain it is, so that ranks are not down to chance.",
+    ),
+    "a_dea": (
+        "So sánh hiệu quả (DEA, phân tích bao dữ liệu): tìm tổ hợp các tỉnh đạt ít nhất "
+        "cùng số học viên và cơ sở với ít kinh phí nhất; điểm là tỷ lệ kinh phí tổ hợp đó "
+        "cần so với kinh phí của tỉnh (CRS: so với mọi quy mô; VRS: chỉ với tỉnh cùng quy mô).",
+        "Efficiency comparison (DEA): finds the mix of provinces that reaches at least the "
+        "same trainees and establishments with the least money; the score is that money "
+        "over the province's (CRS: against every scale; VRS: against the same scale only).",
+    ),
+    "a_malmquist": (
+        "Thay đổi năng suất (Malmquist): so sánh năng suất của tỉnh giữa hai năm và tách "
+        "thành phần do tỉnh tiến lên so với các tỉnh khác và phần do cả vùng cùng tiến.",
+        "Productivity change (Malmquist): compares a province's productivity between two "
+        "years, split into its catching up with the others and the whole region's shift.",
+    ),
+}
+W.update(V)
