@@ -290,3 +290,22 @@ def label_point(
         fontweight="bold" if bold else "normal",
         color=color,
     )
+
+
+def number_points(ax: Axes, numbers: Iterable[object], xs: np.ndarray, ys: np.ndarray) -> None:
+    """Write each point's number just above it (the row number of the report's table), so
+    that a reader finds a province on a crowded chart."""
+    for n, x, y in zip(numbers, xs, ys, strict=True):
+        if n is None or n != n or not (np.isfinite(x) and np.isfinite(y)):
+            continue
+        ax.annotate(
+            str(int(n)) if isinstance(n, float) else str(n),
+            (x, y),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=NOTE_SIZE - 1,
+            color=DARK,
+            zorder=6,
+        )

@@ -28,6 +28,7 @@ def plot_dea_frontier(
     title: str = "",
     frontier: bool = True,
     count_y: bool = False,
+    numbers: str | None = None,
     lang: str = "vi",
 ) -> Figure:
     """Draw the one-input / one-output view of DEA: output against input per unit.
@@ -60,6 +61,8 @@ def plot_dea_frontier(
         one output.
     count_y : bool, default False
         The output is a count (trainees): ticks at whole numbers only.
+    numbers : str, optional
+        A column of point numbers (a table's row numbers) written above each point.
     lang : {"vi", "en"}
 
     Returns
@@ -136,6 +139,8 @@ def plot_dea_frontier(
         )
         score = f"{st.word('score', lang)} {format_number(eff[i], lang, 2)}"
         st.label_point(ax, f"{names[i]} ({score})", xs[i], ys[i], xs, bold=True)
+    if numbers is not None:
+        st.number_points(ax, df[numbers].tolist(), xs, ys)
     ax.set_xlim(left=0)
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_formatter(st.NumberFormatter(lang))

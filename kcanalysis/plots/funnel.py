@@ -45,6 +45,7 @@ def plot_funnel(
     decimals: int | None = None,
     percent: bool = False,
     count_x: bool = False,
+    numbers: str | None = None,
     lang: str = "vi",
 ) -> Figure:
     """Draw provinces as points against funnel control limits and the benchmark.
@@ -83,6 +84,8 @@ def plot_funnel(
         The value is a proportion: write its ticks as percentages (0.8 -> ``80%``).
     count_x : bool, default False
         The denominator is a count (projects due): ticks at whole numbers only.
+    numbers : str, optional
+        A column of point numbers (a table's row numbers) written above each point.
     lang : {"vi", "en"}
 
     Returns
@@ -163,6 +166,8 @@ def plot_funnel(
         i = int(np.flatnonzero(is_hl)[0])
         ax.scatter(xs[i], ys[i], marker="o", s=80, color=st.INK, label=names[i], zorder=5)
         st.label_point(ax, names[i], xs[i], ys[i], xs, bold=True)
+    if numbers is not None:
+        st.number_points(ax, df[numbers].tolist(), xs, ys)
     if count_x:
         st.count_axis(ax.xaxis, lang)
     else:

@@ -417,19 +417,19 @@ class ProvinceReport:
         """Three to five sentences for "Đánh giá chung và kiến nghị", each naming its figure."""
         lang, w, out = self.lang, self._facts_in_words, []
         if "late" in w:
-            out.append(say("c_late" if w["late"]["n"] else "c_on_time", lang, **w["late"]))
+            out.append(say("k_late" if w["late"]["n"] else "k_on_time", lang, **w["late"]))
         if "plan" in w:
-            key = "c_plan_met" if w["plan"]["ratio"] >= 0.95 else "c_plan_short"
+            key = "k_plan_met" if w["plan"]["ratio"] >= 0.95 else "k_plan_short"
             out.append(say(key, lang, pct=w["plan"]["pct"]))
         if "disbursed" in w and w["disbursed"]["ratio"] < 0.9:
-            out.append(say("c_disbursed_slow", lang, pct=w["disbursed"]["pct"]))
+            out.append(say("k_disbursed_slow", lang, pct=w["disbursed"]["pct"]))
         if "cost" in w:
             c = w["cost"]
-            key = "c_cost_high" if c["above"] else "c_cost_low"
+            key = "k_cost_high" if c["above"] else "k_cost_low"
             out.append(say(key, lang, value=c["value"], median=c["median"]))
         if "dea" in w and w["dea"]["pct"]:
-            out.append(say("c_dea", lang, **w["dea"]))
-        return out[:5] or [say("c_none", lang)]
+            out.append(say("k_dea", lang, **w["dea"]))
+        return out[:5] or [say("k_none", lang)]
 
     def conclusion(self) -> B.HTMLBlock:
         """The closing "Đánh giá chung và kiến nghị": sentences from the findings."""
@@ -524,12 +524,16 @@ class ProvinceReport:
         parts.append(self._programme_pace())
         bars = show.dropna(subset=["planned", "actual"])
         bars = bars[bars["planned"] > 0]
-        if len(bars):
+        if len(bars) > 1:  # one bar is no chart: Table 1 says it
             fig = plots.plot_plan_vs_actual(
                 bars, label="label", planned="planned", actual="actual", lang=lang
             )
             parts.append(B.figure(fig, say("c_plan_actual", lang), self.num))
-        if len(self.on_time):
+        if len(self.on_time) and not self.on_time["n_due"].iloc[0] > 0:
+            r = self.on_time.iloc[0]
+            reason = translate_reason(r.get("reason"), lang)
+            parts.append(B.paragraph(say("no_due", lang, reason=reason), "kc-note"))
+        elif len(self.on_time):
             r = self.on_time.iloc[0]
             parts.append(
                 B.table(
@@ -559,10 +563,22 @@ class ProvinceReport:
         if len(listed):
             names = ", ".join(vocab.indicator_label(i, lang).lower() for i in listed)
             notes.append(say("plan_from_list", lang, names=names))
-        if f["region_median"].isna().any():
-            n = int(self.panel["budget_kc"].notna().sum()) if "budget_kc" in self.panel else 0
-            notes.append(say("median_rule", lang, n=format_number(n, lang)))
+        if self.alone:
+            notes.append(say("no_peers", lang, n=str(self.n_peers)))
+        elif f["region_median"].isna().any():
+            notes.append(say("median_rule", lang, n=format_number(self.n_peers, lang)))
         return notes
+
+    @cached_property
+    def n_peers(self) -> int:
+        """How many provinces of the region report spending this period (itself included)."""
+        p = self.panel
+        return int(p["budget_kc"].notna().sum()) if "budget_kc" in p else 0
+
+    @property
+    def alone(self) -> bool:
+        """Too few provinces to compare with: the peer sections become one sentence."""
+        return self.n_peers < S.MIN_FOR_MEDIAN
 
     def _programme_pace(self) -> str:
         """Where the unit stands against its running programme's plan (full years only)."""
@@ -674,9 +690,12 @@ class ProvinceReport:
                 ("ci_high_real_mvnd", say("ci_high", lang), num1),
             ]
         cols.append(("reason", say("reason", lang), None))
-        parts.append(
-            B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
-        )
+        if cost.empty:
+            parts.append(B.paragraph(say("no_outputs", lang), "kc-note"))
+        else:
+            parts.append(
+                B.table(cost, cols, say("t_cost", lang), self.num, note=say("cost_note", lang))
+            )
         lev = self.leverage
         lev = lev.assign(reason=lev["reason"].map(lambda r: translate_reason(r, lang)))
         parts.append(
@@ -731,8 +750,12 @@ class ProvinceReport:
             )
         else:
             parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
-        parts.append(self._funnel())
-        parts.append(self._dea())
+        if self.alone:
+            parts.append(B.heading(say("h_peers", lang), 3))
+            parts.append(B.paragraph(say("no_peers", lang, n=str(self.n_peers)), "kc-note"))
+        else:
+            parts.append(self._funnel())
+            parts.append(self._dea())
         parts.append(S.verdict(self.verdicts["quality"]))
         return B.HTMLBlock("".join(parts))
 

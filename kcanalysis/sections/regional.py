@@ -12,6 +12,7 @@ from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import RegionalOverviewParams, check_available
 from kcanalysis.periods import NEW, OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import regional_summary as RS  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import (
     SECTIONS,
@@ -44,8 +45,8 @@ _R = {
         "Cost per trainee (million VND, constant prices) with 95% intervals",
     ),
     "t_rank": (
-        "Chi phí cho một học viên: thô và co rút Bayes thực nghiệm",
-        "Cost per trainee: raw and empirical-Bayes shrunk",
+        "Chi phí cho một học viên: ước lượng trực tiếp và ước lượng co rút về mức chung",
+        "Cost per trainee: direct and shrunk towards the regional level",
     ),
     "raw": ("Ước lượng", "Estimate"),
     "unbounded": (
@@ -55,19 +56,20 @@ _R = {
         "their bars run to the chart's right edge and end in an arrow.",
     ),
     "rank_note": (
-        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
-        "sai số chuẩn suy từ khoảng tin cậy; τ² = {tau2}. Dùng để xếp hạng và hiển thị, "
-        "không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
+        "Ước lượng co rút kéo chi phí của tỉnh có khoảng tin cậy rộng về gần mức chung của "
+        "vùng (độ phân tán giữa các tỉnh trên thang log: {tau2}); dùng để xếp hạng và hiển "
+        "thị, không dùng để kiểm toán. Toàn bộ kinh phí được chia cho số học viên. Cách tính "
+        "ở Phụ lục phương pháp.",
         "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
         "with standard errors from the intervals; τ² = {tau2}. For ranking and display, not "
         "for auditing. Each output is charged the full budget.",
     ),
-    "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
+    "shrunk": ("Ước lượng co rút", "Shrunk"),
     "no_rank": (
         "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
         "No project lists for this period: no intervals.",
     ),
-    "t_dea_all": ("Điểm hiệu quả DEA của các tỉnh", "DEA efficiency of the provinces"),
+    "t_dea_all": ("Điểm hiệu quả của các tỉnh", "Efficiency scores of the provinces"),
     "new_unit": ("Đơn vị sau 2025", "Unit after 2025"),
     "old_units": ("Gồm các tỉnh cũ", "Former provinces"),
     "missing_olds": ("Thiếu số liệu của", "No figures for"),
@@ -179,21 +181,55 @@ class RegionalOverview:
         if self.data.synthetic:
             parts.append(B.banner(lang))
         parts.append(B.paragraph(_say("r_intro", lang)))
-        parts.append(
-            B.toc(
-                [
-                    (k, SECTIONS[k][lang])
-                    for k in ("totals", "ranking", "funnel", "frontier", "merger")
-                ],
-                lang,
+        parts.append(RS.summary_box(self.rows, lang, self.p.region, self.p.year, self.p.period))
+        if self.folded:
+            names = ", ".join(SECTIONS[k][lang].split(". ", 1)[-1].lower() for k in self.folded)
+            parts.append(
+                B.paragraph(_say("folded", lang, names=names, reason=_say("no_rank", lang)))
             )
-        )
+        parts.append(B.toc([(k, self._title(k)) for k in self.shown], lang))
         return B.HTMLBlock("".join(parts))
+
+    @cached_property
+    def rows(self) -> pd.DataFrame:
+        """Key figures per province (numbered as on the charts)."""
+        return RS.province_rows(
+            self.data.facts, self.data.projects, self.p.region, self.p.year, self.p.period
+        )
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """Province name -> its row number in the key-figures table (written on charts)."""
+        r = self.rows
+        return dict(zip(r["area_name"], r["no"], strict=True)) if len(r) else {}
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """Sections with nothing to show this period: one note instead of empty sections."""
+        no_lists = self.data.projects is None or self.p.period != "FY"
+        return ("ranking", "funnel") if no_lists else ()
+
+    @property
+    def shown(self) -> list[str]:
+        keys = ("provinces", "totals", "ranking", "funnel", "frontier", "merger")
+        return [k for k in keys if k not in self.folded]
+
+    def _title(self, key: str) -> str:
+        """A section's title, numbered among the sections shown."""
+        text = SECTIONS[key][self.lang].split(". ", 1)[-1]
+        return f"{self.shown.index(key) + 1}. {text}" if key in self.shown else text
+
+    def provinces_table(self) -> B.HTMLBlock:
+        """The key figures of every province, numbered as on the charts."""
+        return B.HTMLBlock(
+            B.heading(self._title("provinces"), anchor="provinces")
+            + RS.provinces_table(self.rows, self.lang, self.num)
+        )
 
     def published_totals(self) -> B.HTMLBlock:
         """Section 1: the region's totals against its real published figures."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["totals"][lang], anchor="totals")]
+        parts = [B.heading(self._title("totals"), anchor="totals")]
         t = self.totals
         if t.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_published", lang), "kc-note"))
@@ -217,7 +253,9 @@ class RegionalOverview:
     def ranking(self) -> B.HTMLBlock:
         """Section 2: cost per trainee with bootstrap intervals, raw and EB-shrunk."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["ranking"][lang], anchor="ranking")]
+        if "ranking" in self.folded:
+            return B.HTMLBlock("")
+        parts = [B.heading(self._title("ranking"), anchor="ranking")]
         pr = self.data.projects
         if pr is None or self.p.period != "FY":
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
@@ -250,7 +288,7 @@ class RegionalOverview:
                     reason=lambda d: d["reason"].map(lambda r: translate_reason(r, lang))
                 ),
                 [
-                    ("area_name", "", None),
+                    ("area_name", say("pub_area", lang), None),
                     ("n_projects", say("n_projects", lang), lambda v: format_number(v, lang)),
                     ("cost_per_unit_real_mvnd", _say("raw", lang), num1),
                     ("ci_low_real_mvnd", say("ci_low", lang), num1),
@@ -268,28 +306,38 @@ class RegionalOverview:
     def funnel(self) -> B.HTMLBlock:
         """Section 3: on-time completion funnel plot."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["funnel"][lang], anchor="funnel")]
+        if "funnel" in self.folded:
+            return B.HTMLBlock("")
+        parts = [B.heading(self._title("funnel"), anchor="funnel")]
         parts.append(
-            S.on_time_funnel(self.data, self.p.region, self.p.year, self.p.period, lang, self.num)
+            S.on_time_funnel(
+                self.data,
+                self.p.region,
+                self.p.year,
+                self.p.period,
+                lang,
+                self.num,
+                numbers=self.numbers,
+            )
         )
         return B.HTMLBlock("".join(parts))
 
     def frontier(self) -> B.HTMLBlock:
         """Section 4: DEA scores of every province."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["frontier"][lang], anchor="frontier")]
+        parts = [B.heading(self._title("frontier"), anchor="frontier")]
         d = A.dea_scores(self.panel)
         if d.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("no_dea", lang), "kc-note"))
-        parts.append(S.dea_figure(d, lang, self.num))
+        parts.append(S.dea_figure(d, lang, self.num, numbers=self.numbers))
         num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts.append(
             B.table(
                 d.sort_values("crs", ascending=False),
                 [
-                    ("area_name", "", None),
-                    ("crs", "CRS", num2),
-                    ("vrs", "VRS", num2),
+                    ("area_name", say("pub_area", lang), None),
+                    ("crs", say("crs", lang), num2),
+                    ("vrs", say("vrs", lang), num2),
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                 ],
@@ -310,7 +358,7 @@ class RegionalOverview:
     def merger(self) -> B.HTMLBlock:
         """Section 5: the old provinces grouped into their post-2025 units."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["merger"][lang], anchor="merger")]
+        parts = [B.heading(self._title("merger"), anchor="merger")]
         p = self.panel
         if p.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("f_none", lang), "kc-note"))

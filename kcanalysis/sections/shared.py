@@ -18,8 +18,12 @@ def on_time_funnel(
     lang: str,
     numbering: B.Numbering,
     highlight: str | None = None,
+    numbers: dict[str, int] | None = None,
 ) -> B.HTMLBlock:
     """The regional funnel plot of on-time completion (inverted Wilson limits).
+
+    `numbers` (province name -> row number of the report's table) writes each point's
+    number on the chart.
 
     Needs the provinces' project lists and a full-year period; otherwise, or with fewer
     than three provinces with projects due, a note says why there is no plot.
@@ -33,7 +37,12 @@ def on_time_funnel(
     ot = ot[ot["n_due"] > 0]
     target = ot["n_on_time"].sum() / ot["n_due"].sum()
     fig = plots.plot_funnel(
-        ot.assign(value=ot["on_time_ratio"], denominator=ot["n_due"]),
+        ot.assign(
+            value=ot["on_time_ratio"],
+            denominator=ot["n_due"],
+            no=ot["area_name"].map(numbers or {}),
+        ),
+        numbers="no" if numbers else None,
         limits=A.funnel_grid(ot["n_due"], target),
         target=target,
         highlight=highlight if highlight in set(ot["area_name"]) else None,
@@ -50,11 +59,17 @@ def on_time_funnel(
 
 
 def dea_figure(
-    scores: pd.DataFrame, lang: str, numbering: B.Numbering, highlight: str | None = None
+    scores: pd.DataFrame,
+    lang: str,
+    numbering: B.Numbering,
+    highlight: str | None = None,
+    numbers: dict[str, int] | None = None,
 ) -> B.HTMLBlock:
-    """The DEA intro and the trainees-against-spending view with efficient units marked."""
+    """The DEA intro and the trainees-against-spending view with efficient units marked;
+    `numbers` (province name -> table row number) writes each point's number."""
     fig = plots.plot_dea_frontier(
-        scores.assign(efficiency=scores["crs"]),
+        scores.assign(efficiency=scores["crs"], no=scores["area_name"].map(numbers or {})),
+        numbers="no" if numbers else None,
         x="budget_kc_real",
         y="trainees",
         efficiency="efficiency",

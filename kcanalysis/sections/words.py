@@ -17,6 +17,7 @@ SECTIONS = {
         "en": "3. Did quality and scale improve?",
     },
     "quality_data": {"vi": "4. Chất lượng số liệu", "en": "4. Data quality"},
+    "provinces": {"vi": "1. Số liệu chính theo tỉnh", "en": "1. Key figures by province"},
     "totals": {
         "vi": "1. Tổng hợp vùng so với số liệu đã công bố",
         "en": "1. Regional totals against published figures",
@@ -63,6 +64,77 @@ W: dict[str, tuple[str, str]] = {
         "hoạch chính là danh sách); không tính tỷ lệ đạt kế hoạch.",
         "No separate plan for: {names} (the figures come from a project list, which is "
         "its own plan); no share of plan is computed.",
+    ),
+    "r_no": ("Số thứ tự", "No."),
+    "r_budget_plan": ("Kinh phí kế hoạch", "Planned spending"),
+    "r_budget_actual": ("Kinh phí thực hiện", "Actual spending"),
+    "r_on_time": ("Đúng hạn/đến hạn", "On time/due"),
+    "r_models": ("Số mô hình", "Models"),
+    "r_events": ("Số cuộc", "Events"),
+    "r_cost": ("Triệu đồng/học viên", "Million VND per trainee"),
+    "t_provinces": ("Số liệu chính theo tỉnh", "Key figures by province"),
+    "h_provinces": ("Số liệu chính theo tỉnh", "Key figures by province"),
+    "r_provinces_note": (
+        "Kinh phí tính bằng triệu đồng, giá hiện hành. Chi phí cho một học viên ở đây là toàn "
+        "bộ kinh phí khuyến công chia cho số học viên. Số thứ tự của tỉnh cũng được ghi "
+        "trên các biểu đồ.",
+        "Money in million VND, current prices. Cost per trainee here is all khuyến công "
+        "money over all trainees. The province's number is also written on the charts.",
+    ),
+    "s_n": ("{n} tỉnh có số liệu trong kỳ.", "{n} provinces have figures this period."),
+    "s_budget": (
+        "Kinh phí khuyến công thực hiện của các tỉnh: {actual}, đạt {pct} kế hoạch (các tỉnh "
+        "có kế hoạch).",
+        "The provinces spent {actual} of extension money, {pct} of plan (provinces with a plan).",
+    ),
+    "s_budget_only": (
+        "Kinh phí khuyến công thực hiện của các tỉnh: {actual}.",
+        "The provinces spent {actual} of extension money.",
+    ),
+    "s_trainees": ("Số học viên: {n}.", "Trainees: {n}."),
+    "s_on_time": (
+        "{n}/{due} đề án đến hạn hoàn thành đúng hạn ({pct}).",
+        "{n} of {due} projects due were on time ({pct}).",
+    ),
+    "s_cost": (
+        "Trung vị của các tỉnh về chi phí cho một học viên (toàn bộ kinh phí chia cho số học "
+        "viên): {value} triệu đồng.",
+        "The provinces' median cost per trainee (all the money over the trainees): {value} "
+        "million VND.",
+    ),
+    "s_fifteen": (
+        "Vùng có 15 tỉnh theo các nguồn năm 2013 và 2023 (từ Quảng Bình đến Ninh Thuận, cùng "
+        "Kon Tum, Gia Lai, Đắk Lắk, Đắk Nông, Lâm Đồng). Bài báo ngày 16/09/2011 nói 14 tỉnh "
+        "mà không nêu tên; không rõ tỉnh nào không được tính nên báo cáo không đoán.",
+        "The region has 15 provinces in the 2013 and 2023 sources (Quảng Bình to Ninh "
+        "Thuận, plus Kon Tum, Gia Lai, Đắk Lắk, Đắk Nông, Lâm Đồng). The article of 16 "
+        "September 2011 speaks of 14 without naming them; which one was left out is not "
+        "known, so none is guessed.",
+    ),
+    "folded": (
+        "Kỳ này không có: {names}. Lý do: {reason}",
+        "Not in this period: {names}. Why: {reason}",
+    ),
+    "h_peers": ("So sánh với các tỉnh khác", "Comparison with the other provinces"),
+    "no_peers": (
+        "Số liệu đang dùng chỉ có {n} tỉnh trong vùng nên không so sánh được với các tỉnh "
+        "khác (trung vị vùng, biểu đồ phễu, hiệu quả so với các tỉnh); cần số liệu của ít "
+        "nhất 3 tỉnh. Để so sánh, thêm tệp của các tỉnh khác bằng tùy chọn --data (mỗi tệp "
+        "một lần), hoặc chạy báo cáo không kèm --data để dùng bộ số liệu có sẵn.",
+        "The data hold only {n} province(s) of the region, so there is no comparison with "
+        "the others (regional median, funnel plot, efficiency); at least 3 are needed. To "
+        "compare, add the other provinces' files with --data (once per file), or run the "
+        "report without --data to use the built-in panel.",
+    ),
+    "no_outputs": (
+        "Số liệu không có đầu ra nào (học viên, mô hình, cơ sở, việc làm) nên không tính được "
+        "chi phí cho một đơn vị đầu ra.",
+        "The figures report no output (trainees, models, establishments, jobs), so there is "
+        "no cost per unit of output.",
+    ),
+    "no_due": (
+        "Chưa tính được tỷ lệ đúng hạn: {reason}.",
+        "No on-time rate: {reason}.",
     ),
     "median_rule": (
         "Trung vị vùng chỉ được tính khi ít nhất 3 tỉnh trong vùng có số liệu của chỉ tiêu "
@@ -500,7 +572,14 @@ def source_label(source: str, lang: str) -> str:
         return say("src_demo", lang)
     if source.startswith(SEED_ARTICLE):
         return say("src_seed", lang)
+    if check_lang(lang) == "vi":  # a project list's rows: "f.xlsx!Sheet1 rows 5-9 (5 projects)"
+        source = _LIST_ROWS.sub(
+            lambda m: f"{m[1]} dòng {m[2]} ({m[3]} đề án)", source.replace("ranges)", "đoạn)")
+        )
     return source
+
+
+_LIST_ROWS = re.compile(r"^(.+?!.+?) rows? (.+?) \((\d+) projects?\)$")
 
 
 def period_in_title(period: str, year: int, lang: str) -> str:
@@ -663,55 +742,56 @@ V: dict[str, tuple[str, str]] = {
         "Chưa kết luận được về chất lượng và quy mô: quá ít tỉnh có số liệu để so sánh.",
         "No verdict on quality and scale: too few provinces with figures to compare.",
     ),
-    "c_late": (
+    "k_late": (
         "{late} trong {due} đề án đến hạn bị trễ ({pct}); kiến nghị rà soát nguyên nhân "
         "chậm và đôn đốc các đơn vị thực hiện.",
         "{late} of {due} projects due were late ({pct}); review why and follow up with "
         "the implementing units.",
     ),
-    "c_on_time": (
+    "k_on_time": (
         "Cả {due} đề án đến hạn hoàn thành đúng hạn; nên duy trì cách theo dõi tiến độ hiện nay.",
         "All {due} projects due were on time; keep the present follow-up.",
     ),
-    "c_plan_short": (
+    "k_plan_short": (
         "Kinh phí thực hiện mới đạt {pct} kế hoạch; cần đẩy nhanh phần việc còn lại hoặc "
         "điều chỉnh kế hoạch cho sát thực tế.",
         "Spending reached only {pct} of plan; speed up the remaining work or make the plan "
         "realistic.",
     ),
-    "c_plan_met": (
+    "k_plan_met": (
         "Kinh phí thực hiện đạt {pct} kế hoạch.",
         "Spending reached {pct} of plan.",
     ),
-    "c_disbursed_slow": (
+    "k_disbursed_slow": (
         "Giải ngân đạt {pct} kinh phí kế hoạch; kiến nghị đẩy nhanh nghiệm thu và thanh toán "
         "các đề án đã hoàn thành.",
         "Disbursement reached {pct} of the planned budget; speed up acceptance and payment "
         "of finished projects.",
     ),
-    "c_cost_high": (
+    "k_cost_high": (
         "Toàn bộ kinh phí chia cho số học viên là {value} triệu đồng một học viên, cao hơn "
         "trung vị vùng ({median}); nên xem lại định mức và quy mô các lớp đào tạo.",
         "All the money divided by the trainees is {value} million VND a trainee, above the "
         "regional median ({median}); review the training norms and class sizes.",
     ),
-    "c_cost_low": (
+    "k_cost_low": (
         "Toàn bộ kinh phí chia cho số học viên là {value} triệu đồng một học viên, không "
         "cao hơn trung vị vùng ({median}).",
         "All the money divided by the trainees is {value} million VND a trainee, not above "
         "the regional median ({median}).",
     ),
-    "c_dea": (
+    "k_dea": (
         "Với cùng số học viên và cơ sở, tỉnh tham chiếu ({peers}) chỉ dùng khoảng {target} "
         "triệu đồng, bằng {pct} kinh phí của tỉnh; nên tìm hiểu cách tổ chức thực hiện của "
         "các tỉnh này.",
         "For the same trainees and establishments the reference provinces ({peers}) spent "
         "about {target} million VND, {pct} of the province's money; learn how they work.",
     ),
-    "c_none": (
-        "Chưa đủ số liệu để đưa ra đánh giá chung; cần bổ sung danh sách đề án và số kế "
-        "hoạch riêng.",
-        "Not enough figures for an overall assessment; add the project list and a separate plan.",
+    "k_none": (
+        "Chưa đủ số liệu để đưa ra đánh giá chung: cần số kế hoạch riêng, ngày hoàn thành "
+        "của các đề án và số liệu của các tỉnh khác để so sánh.",
+        "Not enough figures for an overall assessment: a separate plan, the projects' end "
+        "dates and the other provinces' figures are needed.",
     ),
     "a_intro": (
         "Các phương pháp thống kê dùng trong báo cáo, mỗi phương pháp một câu:",
@@ -764,4 +844,5 @@ V: dict[str, tuple[str, str]] = {
         "years, split into its catching up with the others and the whole region's shift.",
     ),
 }
+assert not set(V) & set(W), set(V) & set(W)  # a key of both would hide a phrase
 W.update(V)

@@ -97,7 +97,8 @@ def test_a_regional_median_needs_three_provinces():
 def test_one_provinces_file_shows_no_median_and_says_why(own_list):
     assert own_list.fulfilment["region_median"].isna().all()
     html = own_list.schedule()
-    assert "Trung vị vùng chỉ được tính khi ít nhất 3 tỉnh" in html
+    # One province alone: the note says a median needs 3 provinces and how to add them.
+    assert "cần số liệu của ít nhất 3 tỉnh" in html and "--data" in html
 
 
 def test_the_demo_region_has_its_median(dak_lak_2024):
@@ -148,8 +149,9 @@ def test_the_reports_dea_chart_has_no_one_output_frontier(monkeypatch, dak_lak_2
         return real(*args, **kwargs)
 
     monkeypatch.setattr(plots, "plot_dea_frontier", spy)
-    S.dea_figure(dak_lak_2024.dea, "vi", dak_lak_2024.num, dak_lak_2024.name)
+    html = S.dea_figure(dak_lak_2024.dea, "vi", dak_lak_2024.num, dak_lak_2024.name)
     assert seen["frontier"] is False
+    assert "Không vẽ đường biên: phép so sánh dùng hai đầu ra" in html  # the caption says why
     fig = real(
         dak_lak_2024.dea.assign(efficiency=dak_lak_2024.dea["crs"]),
         x="budget_kc_real",
