@@ -65,6 +65,10 @@ _R = {
         "for auditing. Each output is charged the full budget.",
     ),
     "shrunk": ("Ước lượng co rút", "Shrunk"),
+    "folded_why": (
+        "hai mục này cần danh sách đề án của cả năm, mà kỳ này không có.",
+        "both need the provinces' project lists of a full year, which this period lacks.",
+    ),
     "no_rank": (
         "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
         "No project lists for this period: no intervals.",
@@ -185,7 +189,7 @@ class RegionalOverview:
         if self.folded:
             names = ", ".join(SECTIONS[k][lang].split(". ", 1)[-1].lower() for k in self.folded)
             parts.append(
-                B.paragraph(_say("folded", lang, names=names, reason=_say("no_rank", lang)))
+                B.paragraph(_say("folded", lang, names=names, reason=_say("folded_why", lang)))
             )
         parts.append(B.toc([(k, self._title(k)) for k in self.shown], lang))
         return B.HTMLBlock("".join(parts))

@@ -153,16 +153,16 @@ W: dict[str, tuple[str, str]] = {
         "Disbursement reached {pct} of the planned budget.",
     ),
     "f_cost_low": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), không cao hơn "
-        "trung vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), at or below the "
-        "regional median ({median}).",
+        "Toàn bộ kinh phí khuyến công chia cho số học viên là {value} triệu đồng một học "
+        "viên (giá so sánh), không cao hơn trung vị vùng ({median}).",
+        "All extension money over the trainees is {value} million VND a trainee (constant "
+        "prices), at or below the regional median ({median}).",
     ),
     "f_cost_high": (
-        "Chi phí cho một học viên {value} triệu đồng (giá so sánh), cao hơn trung "
-        "vị vùng ({median}).",
-        "Cost per trainee {value} million VND (constant prices), above the "
-        "regional median ({median}).",
+        "Toàn bộ kinh phí khuyến công chia cho số học viên là {value} triệu đồng một học "
+        "viên (giá so sánh), cao hơn trung vị vùng ({median}).",
+        "All extension money over the trainees is {value} million VND a trainee (constant "
+        "prices), above the regional median ({median}).",
     ),
     "f_trend_down": (
         "Chi phí cho một học viên giảm khoảng {slope} triệu đồng mỗi năm (kiểm định xu "

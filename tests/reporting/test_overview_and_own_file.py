@@ -43,7 +43,7 @@ def test_the_jan_aug_2011_overview_shows_the_seed_figures_per_province(m8):
 
 def test_empty_sections_are_folded_into_one_note(m8, fy2024):
     head = m8.header()
-    assert "Kỳ này không có: xếp hạng có khoảng tin cậy, biểu đồ phễu." in head
+    assert "Kỳ này không có: xếp hạng có khoảng tin cậy, biểu đồ phễu. Lý do: hai mục" in head
     assert m8.ranking() == "" and m8.funnel() == ""
     assert "3. Đường biên hiệu quả" in m8.frontier()  # numbered among the sections shown
     # Control: with the project lists of a full year both sections are there.
