@@ -572,14 +572,14 @@ def source_label(source: str, lang: str) -> str:
         return say("src_demo", lang)
     if source.startswith(SEED_ARTICLE):
         return say("src_seed", lang)
-    if check_lang(lang) == "vi":  # a project list's rows: "f.xlsx!Sheet1 rows 5-9 (5 projects)"
-        source = _LIST_ROWS.sub(
-            lambda m: f"{m[1]} dòng {m[2]} ({m[3]} đề án)", source.replace("ranges)", "đoạn)")
-        )
+    if check_lang(lang) == "vi":  # the reader's row references: "f.xlsx!Sheet1 rows 5-9"
+        source = _ROWS.sub(r"\1 dòng ", source)
+        source = _PROJECTS.sub(r"(\1 đề án)", source).replace(" ranges)", " đoạn)")
     return source
 
 
-_LIST_ROWS = re.compile(r"^(.+?!.+?) rows? (.+?) \((\d+) projects?\)$")
+_ROWS = re.compile(r"(![^;]*?) rows? (?=\d)")
+_PROJECTS = re.compile(r"\((\d+) projects?\)")
 
 
 def period_in_title(period: str, year: int, lang: str) -> str:
