@@ -98,7 +98,12 @@ def provinces_cmd(year: int | None, period: str) -> None:
     default=None,
     help="Output folder (default: outputs/).",
 )
-def report(province, region, year, period, lang, data, out) -> None:
+@click.option(
+    "--issuer",
+    default="",
+    help='Issuing body printed at the top, e.g. "Sở Công Thương tỉnh Đắk Lắk".',
+)
+def report(province, region, year, period, lang, data, out, issuer) -> None:
     """Render one report: execute its notebook with papermill and publish HTML.
 
     A programme period (``--period P2021-2025``) renders the programme review, of a
@@ -125,7 +130,7 @@ def report(province, region, year, period, lang, data, out) -> None:
     if year is None and span is None:
         raise ParameterError("Give --year (it may be left out only for a programme period).")
     year = span[1] if year is None else year
-    common = {"year": year, "period": period, "lang": lang, "data": list(data)}
+    common = {"year": year, "period": period, "lang": lang, "data": list(data), "issuer": issuer}
     if span is not None:
         area = {"province": province or region}
         if province and region:

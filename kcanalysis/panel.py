@@ -71,7 +71,7 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
     reports = facts.attrs.get("ingest_reports", [])
     warnings = [str(w) for report in reports for w in report.warnings]
     quarantined = tuple(
-        (str(getattr(report, "file", "")), str(r.cell), str(r.reason))
+        (report.path.name, str(r.cell), str(r.reason))
         for report in reports
         if report.quarantined
         for r in report.records.itertuples()

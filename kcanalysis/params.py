@@ -104,6 +104,8 @@ class ProvinceReportParams(_Params):
     #: provinces, else the whole country (VN)
     region: str = ""
     base_year: int = DEFAULT_BASE_YEAR
+    #: the issuing body printed at the top ("Sở Công Thương tỉnh Đắk Lắk"); "" for none
+    issuer: str = ""
 
     def __post_init__(self) -> None:
         if isinstance(self.province, int) and not isinstance(self.province, bool):
@@ -183,6 +185,8 @@ class RegionalOverviewParams(_Params):
     lang: str = "vi"
     data: list[str] = field(default_factory=list)
     base_year: int = DEFAULT_BASE_YEAR
+    #: the issuing body printed at the top; "" for none
+    issuer: str = ""
 
     def __post_init__(self) -> None:
         self._validate_common()

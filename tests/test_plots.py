@@ -302,16 +302,27 @@ def test_activity_mix_vietnamese_label_kept_exactly_and_billions():
 def test_plan_vs_actual_percent_bars_and_annotations(lang, pct):
     fig = plot_plan_vs_actual(HEADLINE, lang=lang)
     ax = fig.axes[0]
-    planned, actual = ax.containers
+    # One bar per indicator (actual as a share of plan); the plan is a 100% reference line,
+    # not a row of hatched bars that are always 100%.
+    (actual,) = ax.containers
     # 7700 / 8000 = 96.25% -> 96.2% (half-even); 16 / 16 = 100%; events have no plan.
     assert [p.get_height() for p in actual][:2] == pytest.approx([0.9625, 1.0])
-    assert np.isnan(actual[2].get_height()) and np.isnan(planned[2].get_height())
-    assert [p.get_height() for p in planned][:2] == [1.0, 1.0]
+    assert np.isnan(actual[2].get_height())
+    (plan_line,) = [ln for ln in ax.get_lines() if list(ln.get_ydata()) == [1.0, 1.0]]
+    assert plan_line.get_label() == ("Kế hoạch = 100%" if lang == "vi" else "Plan = 100%")
+    assert not any(p.get_hatch() for p in ax.patches)
     notes = [t.get_text() for t in ax.texts]
     assert notes[0] == pct and notes[2] == "–"
     assert ax.get_xticklabels()[0].get_text() == vocab.indicator_label("trainees", lang)
     assert ax.yaxis.get_major_formatter()(1.0) == "100%"
-    assert planned[0].get_hatch() == "///" and actual[0].get_hatch() is None
+    assert actual[0].get_hatch() is None
+
+
+def test_plan_vs_actual_values_scale_still_draws_hatched_plan_bars():
+    # Control for the test above: with raw values the plan bars are drawn and found.
+    ax = plot_plan_vs_actual(HEADLINE, scale="value", lang="vi").axes[0]
+    planned, _ = ax.containers
+    assert planned[0].get_hatch() == "///"
 
 
 def test_plan_vs_actual_values_scale_and_errors():
@@ -479,3 +490,35 @@ def test_png_bytes_depend_on_dpi_and_content():
     other = plot_trend(YEARS, VALUES, lang="en")
     assert figure_to_png_bytes(fig) != figure_to_png_bytes(other)
     assert len(figure_to_png_bytes(fig)) < 150_000  # well inside the report's 1,5 MB budget
+
+
+# --- chart layout: whole words, whole counts, percentages -----------------------------
+
+
+def test_wrap_never_breaks_a_word():
+    from kcanalysis.plots._style import wrap
+
+    # "Demonstration" is 13 letters, longer than the width of 12: it stays whole.
+    assert wrap("Demonstration models", 12) == "Demonstration\nmodels"
+    # Control: textwrap's default would have cut it ("Demonstratio", "n models").
+    import textwrap
+
+    assert textwrap.wrap("Demonstration models", 12)[0] == "Demonstratio"
+
+
+def test_count_axes_tick_at_whole_numbers_and_the_funnel_axis_in_percent():
+    # Three provinces with 1 to 3 projects due: without the integer locator matplotlib
+    # ticks at 1.00, 1.25, 1.50 ...
+    df = pd.DataFrame(
+        {"area_name": ["A", "B", "C"], "denominator": [1.0, 2.0, 3.0], "value": [1.0, 0.5, 0.67]}
+    )
+    ax = plot_funnel(df, target=0.6, percent=True, count_x=True, lang="vi").axes[0]
+    ax.figure.canvas.draw()
+    xs = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert xs and all(float(t).is_integer() for t in xs)
+    assert ax.yaxis.get_major_formatter()(0.8) == "80%"
+    # Control: the same chart without the options ticks between whole numbers, no "%".
+    ax = plot_funnel(df, target=0.6, lang="vi").axes[0]
+    ax.figure.canvas.draw()
+    assert not all(float(t).is_integer() for t in ax.get_xticks())
+    assert "%" not in ax.yaxis.get_major_formatter()(0.8)

@@ -58,6 +58,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "CRS frontier (best output per input)",
     },
     "score": {"vi": "điểm", "en": "score"},
+    "plan_line": {"vi": "Kế hoạch = 100%", "en": "Plan = 100%"},
+    "open_ended": {
+        "vi": "Cận trên không xác định (kéo dài)",
+        "en": "Upper limit undefined (open-ended)",
+    },
     "interval": {"vi": "Khoảng tin cậy 95%", "en": "95% interval"},
     "estimate": {"vi": "Ước lượng", "en": "Estimate"},
     "reference": {"vi": "Giá trị tham chiếu", "en": "Reference"},
@@ -199,8 +204,16 @@ def level_text(level: float, lang: str) -> str:
 
 
 def wrap(text: str, width: int = 28) -> str:
-    """Break a long category label onto lines of about `width` characters."""
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    """Break a long category label onto lines of about `width` characters, between words
+    only: a word longer than `width` stays whole ("Demonstration", never "Demonstratio n")."""
+    lines = textwrap.wrap(str(text), width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or str(text)
+
+
+def count_axis(axis, lang: str) -> None:
+    """Ticks of a count (projects, trainees) at whole numbers only, in `lang`'s format."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(NumberFormatter(lang, 0))
 
 
 def display_label(value: object, lang: str) -> str:
@@ -277,3 +290,22 @@ def label_point(
         fontweight="bold" if bold else "normal",
         color=color,
     )
+
+
+def number_points(ax: Axes, numbers: Iterable[object], xs: np.ndarray, ys: np.ndarray) -> None:
+    """Write each point's number just above it (the row number of the report's table), so
+    that a reader finds a province on a crowded chart."""
+    for n, x, y in zip(numbers, xs, ys, strict=True):
+        if n is None or n != n or not (np.isfinite(x) and np.isfinite(y)):
+            continue
+        ax.annotate(
+            str(int(n)) if isinstance(n, float) else str(n),
+            (x, y),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=NOTE_SIZE - 1,
+            color=DARK,
+            zorder=6,
+        )

@@ -26,6 +26,9 @@ def plot_dea_frontier(
     xlabel: str = "",
     ylabel: str = "",
     title: str = "",
+    frontier: bool = True,
+    count_y: bool = False,
+    numbers: str | None = None,
     lang: str = "vi",
 ) -> Figure:
     """Draw the one-input / one-output view of DEA: output against input per unit.
@@ -36,9 +39,10 @@ def plot_dea_frontier(
     hollow grey circles; the highlighted unit is a large black circle labelled with its
     score (vi "điểm 0,82"). The dashed accent ray from the origin through the best
     output per input is the constant-returns (CRS) frontier of this one-input /
-    one-output view. With more inputs or outputs in the DEA model the marks and scores
-    still come from the model, while the ray is a guide only; show the full scores in a
-    table next to the figure.
+    one-output view. With more inputs or outputs in the DEA model the ray is not the
+    model's frontier (a unit scored efficient may sit far below it): pass
+    ``frontier=False`` to leave it out, and show the full scores in a table next to the
+    figure.
 
     Parameters
     ----------
@@ -52,6 +56,13 @@ def plot_dea_frontier(
         The `label` value of the report's unit.
     xlabel, ylabel, title : str
         Texts in `lang`; state units ("Kinh phí (triệu đồng)").
+    frontier : bool, default True
+        Draw the one-output CRS ray; only true to the model when it has one input and
+        one output.
+    count_y : bool, default False
+        The output is a count (trainees): ticks at whole numbers only.
+    numbers : str, optional
+        A column of point numbers (a table's row numbers) written above each point.
     lang : {"vi", "en"}
 
     Returns
@@ -79,7 +90,7 @@ def plot_dea_frontier(
     fig, ax = st.new_figure()
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(xs > 0, ys / xs, np.nan)
-    if np.isfinite(ratio).any():
+    if frontier and np.isfinite(ratio).any():
         x_end = 1.08 * np.nanmax(xs)
         best = np.nanmax(ratio)
         ax.plot(
@@ -128,10 +139,15 @@ def plot_dea_frontier(
         )
         score = f"{st.word('score', lang)} {format_number(eff[i], lang, 2)}"
         st.label_point(ax, f"{names[i]} ({score})", xs[i], ys[i], xs, bold=True)
+    if numbers is not None:
+        st.number_points(ax, df[numbers].tolist(), xs, ys)
     ax.set_xlim(left=0)
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_formatter(st.NumberFormatter(lang))
-    ax.yaxis.set_major_formatter(st.NumberFormatter(lang))
+    if count_y:
+        st.count_axis(ax.yaxis, lang)
+    else:
+        ax.yaxis.set_major_formatter(st.NumberFormatter(lang))
     st.finish(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     st.legend(fig, ax)
     return fig

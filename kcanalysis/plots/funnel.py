@@ -43,6 +43,9 @@ def plot_funnel(
     target_label: str | None = None,
     label_outside: bool = True,
     decimals: int | None = None,
+    percent: bool = False,
+    count_x: bool = False,
+    numbers: str | None = None,
     lang: str = "vi",
 ) -> Figure:
     """Draw provinces as points against funnel control limits and the benchmark.
@@ -77,6 +80,12 @@ def plot_funnel(
         each province's denominator; constant beyond the grid).
     decimals : int, optional
         Decimals of the value ticks; by default they follow the tick spacing.
+    percent : bool, default False
+        The value is a proportion: write its ticks as percentages (0.8 -> ``80%``).
+    count_x : bool, default False
+        The denominator is a count (projects due): ticks at whole numbers only.
+    numbers : str, optional
+        A column of point numbers (a table's row numbers) written above each point.
     lang : {"vi", "en"}
 
     Returns
@@ -157,8 +166,16 @@ def plot_funnel(
         i = int(np.flatnonzero(is_hl)[0])
         ax.scatter(xs[i], ys[i], marker="o", s=80, color=st.INK, label=names[i], zorder=5)
         st.label_point(ax, names[i], xs[i], ys[i], xs, bold=True)
-    ax.xaxis.set_major_formatter(st.NumberFormatter(lang))
-    ax.yaxis.set_major_formatter(st.NumberFormatter(lang, decimals))
+    if numbers is not None:
+        st.number_points(ax, df[numbers].tolist(), xs, ys)
+    if count_x:
+        st.count_axis(ax.xaxis, lang)
+    else:
+        ax.xaxis.set_major_formatter(st.NumberFormatter(lang))
+    if percent:
+        ax.yaxis.set_major_formatter(st.PercentFormatter(lang, decimals or 0))
+    else:
+        ax.yaxis.set_major_formatter(st.NumberFormatter(lang, decimals))
     st.finish(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     st.legend(fig, ax)
     return fig

@@ -39,8 +39,9 @@ def plot_ranking(
     df : DataFrame
         One row per unit: `label` (default ``"area_name"``), `estimate` (default
         ``"estimate"``; e.g. ``shrunk`` from :func:`kcanalysis.methods.shrink`), and the
-        interval bounds `low` and `high` (defaults ``"low"``, ``"high"``; NaN draws the
-        point alone).
+        interval bounds `low` and `high` (defaults ``"low"``, ``"high"``). A NaN `high`
+        with a known `low` (an undefined upper limit) draws an open-ended bar to the
+        chart's right edge, ending in an arrow; a NaN `low` draws the point alone.
     highlight : str, optional
         The `label` value of the report's unit.
     reference : float, optional
@@ -82,6 +83,13 @@ def plot_ranking(
     pos = np.arange(n, dtype=float)
     is_hl = names == highlight
 
+    # An undefined upper limit is drawn open-ended: a dotted bar to the right edge, ending
+    # in an arrow, so a unit with an unbounded interval is never dropped from the chart.
+    open_end = np.isfinite(lo) & ~np.isfinite(hi)
+    finite = np.concatenate([v[np.isfinite(v)] for v in (lo, est, hi)])
+    edge = 1.1 * float(finite.max()) if finite.size else 1.0
+    hi = np.where(open_end, edge, hi)
+
     fig, ax = st.new_figure(st.category_height(n, 0.28))
     rest = ~is_hl
     ax.hlines(
@@ -114,6 +122,18 @@ def plot_ranking(
             label=str(highlight),
             zorder=5,
         )
+    if open_end.any():
+        ax.plot(
+            hi[open_end],
+            pos[open_end],
+            linestyle="none",
+            marker=">",
+            markersize=7,
+            color=st.INK,
+            label=st.word("open_ended", lang),
+            zorder=4,
+        )
+        ax.set_xlim(right=edge * 1.02)
     if reference is not None:
         ax.axvline(
             reference,

@@ -118,7 +118,9 @@ def plot_plan_vs_actual(
 ) -> Figure:
     """Draw a fulfilment chart: planned and actual bars side by side for each indicator.
 
-    Planned bars are white with a diagonal hatch, actual bars solid dark grey; above each
+    With ``scale="percent"`` each indicator is one solid dark-grey bar of actual as a share
+    of plan, against a dashed 100 % reference line (the plan); with ``scale="value"``
+    planned bars are white with a diagonal hatch beside the actual bars. Above each
     actual bar stands its fulfilment (actual / planned) as a percentage in the reader's
     format (vi ``84,1%``), or "–" where there is no plan.
 
@@ -142,8 +144,8 @@ def plot_plan_vs_actual(
     Returns
     -------
     matplotlib.figure.Figure
-        One Axes with two bar containers (planned, actual) and one annotation per
-        indicator.
+        One Axes with one bar container (actual) for ``"percent"``, two (planned,
+        actual) for ``"value"``, and one annotation per indicator.
 
     Raises
     ------
@@ -176,12 +178,21 @@ def plot_plan_vs_actual(
     n = len(df)
     pos = np.arange(n, dtype=float)
     fig, ax = st.new_figure()
-    ax.bar(pos - 0.2, plan_h, width=0.38, label=st.word("planned", lang), **PLANNED_STYLE)
-    ax.bar(pos + 0.2, act_h, width=0.38, label=st.word("actual", lang), **ACTUAL_STYLE)
+    # As shares, every plan is 100%: one reference line says it, not a row of equal bars.
+    at = 0.0 if scale == "percent" else 0.2
+    if scale != "percent":
+        ax.bar(pos - 0.2, plan_h, width=0.38, label=st.word("planned", lang), **PLANNED_STYLE)
+    ax.bar(
+        pos + at,
+        act_h,
+        width=0.5 if scale == "percent" else 0.38,
+        label=st.word("actual", lang),
+        **ACTUAL_STYLE,
+    )
     for p, h, r in zip(pos, act_h, ratio, strict=True):
         ax.annotate(
             format_percent_value(float(r), lang, 1),
-            (p + 0.2, h if np.isfinite(h) else 0.0),
+            (p + at, h if np.isfinite(h) else 0.0),
             xytext=(0, 3),
             textcoords="offset points",
             ha="center",
@@ -190,7 +201,9 @@ def plot_plan_vs_actual(
             color=st.INK,
         )
     if scale == "percent":
-        ax.axhline(1.0, color=st.MID, linestyle=":", linewidth=1.0)
+        ax.axhline(
+            1.0, color=st.ACCENT, linestyle="--", linewidth=1.3, label=st.word("plan_line", lang)
+        )
         ax.yaxis.set_major_formatter(st.PercentFormatter(lang))
         ylabel = st.word("pct_of_plan", lang) if ylabel is None else ylabel
     else:

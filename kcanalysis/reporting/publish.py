@@ -74,6 +74,26 @@ def clean_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal: every character but letters, digits and spaces as
+    a hex escape, so no title can close the string or the style element."""
+    body = "".join(
+        ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):x} " for ch in text
+    )
+    return f'"{body}"'
+
+
+def page_css(title: str, lang: str) -> str:
+    """Printed pages: the report's title at the top, "Trang 3 / 12" at the bottom."""
+    page = "Trang" if lang == "vi" else "Page"
+    return (
+        "@page { "
+        f"@top-center {{ content: {css_string(title)}; font-size: 8pt; color: #555; }} "
+        f'@bottom-center {{ content: "{page} " counter(page) " / " counter(pages); '
+        "font-size: 8pt; color: #555; } }"
+    )
+
+
 def publish_html(
     executed: Path | nbformat.NotebookNode,
     html_path: Path,
@@ -101,6 +121,12 @@ def publish_html(
     nb = clean_outputs(nb)
     with _EXPORT_LOCK:
         body, _ = _exporter().from_notebook_node(
-            nb, resources={"kc_css": _css(), "kc_lang": lang, "kc_title": title}
+            nb,
+            resources={
+                "kc_css": _css(),
+                "kc_lang": lang,
+                "kc_title": title,
+                "kc_page_css": page_css(title, lang),
+            },
         )
     return atomic_write_bytes(Path(html_path), body.encode("utf-8"))

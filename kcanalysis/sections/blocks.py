@@ -70,27 +70,47 @@ def table(
     ----------
     columns : sequence of (column, header, formatter)
         A formatter turns a value into display text (numbers right-aligned); None shows
-        the escaped value as text.
+        the escaped value as text. A column empty ("" or "–") in every row is left out,
+        except the first.
+
+    The table sits in a ``kc-table-wrap`` block that scrolls sideways on a narrow screen.
     """
     label = numbering.next_table()
-    head = "".join(f'<th class="{"num" if fmt else ""}">{escape(h)}</th>' for _, h, fmt in columns)
+    records = df.to_dict("records")
+    texts = [
+        [
+            (fmt(r.get(col)) if fmt else ("" if _missing(r.get(col)) else str(r.get(col))))
+            for col, _, fmt in columns
+        ]
+        for r in records
+    ]
+    # A column with nothing in any row says nothing: it is dropped (the first, which
+    # names the rows, is kept).
+    keep = [
+        j
+        for j in range(len(columns))
+        if j == 0 or not texts or any(row[j] not in ("", "–") for row in texts)
+    ]
+    head = "".join(
+        f'<th class="{"num" if columns[j][2] else ""}">{escape(columns[j][1])}</th>' for j in keep
+    )
     rows = []
-    for record in df.to_dict("records"):
-        cells = []
-        for col, _, fmt in columns:
-            value = record.get(col)
-            if fmt:
-                cells.append(f'<td class="num">{escape(fmt(value))}</td>')
-            else:
-                cells.append(f"<td>{escape('' if _missing(value) else value)}</td>")
+    for row in texts:
+        cells = [
+            f'<td class="num">{escape(row[j])}</td>'
+            if columns[j][2]
+            else f"<td>{escape(row[j])}</td>"
+            for j in keep
+        ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
         empty = phrase("not_available", numbering.lang)
-        rows.append(f'<tr><td colspan="{len(columns)}">{escape(empty)}</td></tr>')
+        rows.append(f'<tr><td colspan="{len(keep)}">{escape(empty)}</td></tr>')
     note_html = f'<p class="kc-note">{escape(note)}</p>' if note else ""
     return HTMLBlock(
-        f'<table class="kc-table"><caption>{escape(label)}. {escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note_html}"
+        f'<div class="kc-table-wrap"><table class="kc-table">'
+        f"<caption>{escape(label)}. {escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note_html}"
     )
 
 
@@ -127,6 +147,11 @@ def bullets(items: Sequence[str], css: str = "") -> HTMLBlock:
     """An unordered list of escaped items."""
     cls = f' class="{css}"' if css else ""
     return HTMLBlock(f"<ul{cls}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+
+
+def issuer(text: str) -> str:
+    """The issuing body above the title ("SỞ CÔNG THƯƠNG TỈNH ĐẮK LẮK"), or nothing."""
+    return f'<p class="kc-issuer">{escape(text)}</p>' if text and text.strip() else ""
 
 
 def banner(lang: str) -> HTMLBlock:
@@ -172,7 +197,9 @@ def provenance(params: dict, data_files: Sequence[tuple[str, str]], lang: str) -
         "vi": ("Nguồn gốc báo cáo", "Tham số", "Tệp dữ liệu", "Phiên bản", "Thời điểm tạo"),
         "en": ("Provenance", "Parameters", "Data files", "Versions", "Made"),
     }[lang]
-    param_text = ", ".join(f"{k}={v!r}" for k, v in params.items())
+    from kcanalysis.sections.words import params_in_words
+
+    param_text = params_in_words(params, lang)
     files = "".join(
         f"<li>{escape(name)}: <code>sha256 {escape(digest)}</code></li>"
         for name, digest in data_files
@@ -185,7 +212,7 @@ def provenance(params: dict, data_files: Sequence[tuple[str, str]], lang: str) -
     )
     return HTMLBlock(
         f'<footer class="kc-footer"><h2>{escape(label[0])}</h2>'
-        f"<p>{escape(label[1])}: <code>{escape(param_text)}</code></p>"
+        f"<p>{escape(label[1])}: {escape(param_text)}</p>"
         f"<p>{escape(label[2])}:</p><ul>{files}</ul>"
         f"<p>{escape(label[3])}: {escape(ver)}</p>"
         f'<p class="kc-timestamp">{escape(label[4])}: {escape(made)}</p></footer>'

@@ -19,14 +19,22 @@ from kcanalysis.params import ProvinceReportParams
 from kcanalysis.periods import OLD, period_end, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
+from kcanalysis.sections.costs import cost_by_producing_activity
+from kcanalysis.sections.ingest_words import ingest_message
 from kcanalysis.sections.words import (
     SECTIONS,
+    period_in_title,
     period_label,
     say,
     source_label,
     translate_reason,
 )
-from kcanalysis.text import format_money, format_number, format_percent_value
+from kcanalysis.text import (
+    format_money,
+    format_number,
+    format_percent_value,
+    format_qualified,
+)
 
 _HEADLINE = (
     "budget_kc",
@@ -106,7 +114,16 @@ class ProvinceReport:
         totals = this[(this["level"] == "ALL") & (this["activity"] == "ALL")]
         shown = [i for i in _HEADLINE if i in set(totals["indicator"])]
         if not shown:
-            return pd.DataFrame(columns=["indicator", "planned", "actual", "fulfilment_ratio"])
+            return pd.DataFrame(
+                columns=[
+                    "indicator",
+                    "planned",
+                    "actual",
+                    "fulfilment_ratio",
+                    "plan_from_list",
+                    "region_median",
+                ]
+            ).astype({"plan_from_list": bool})
         res = indicators.plan_fulfilment(
             this, indicators=shown, levels=["ALL"], activities=["ALL"]
         ).drop(columns=["planned", "actual"])
@@ -120,9 +137,17 @@ class ProvinceReport:
         }
         res["last_year"] = res["indicator"].map(prev)
         res["change"] = (res["actual"] / res["last_year"] - 1).where(res["last_year"] > 0)
+        # A project list is its own plan: no fulfilment without a separate plan figure.
+        listed = [
+            i
+            for i in res["indicator"]
+            if S.plan_from_list(this[this["indicator"] == i], self.data.projects)
+        ]
+        res["plan_from_list"] = res["indicator"].isin(listed)
+        res.loc[res["plan_from_list"], ["planned", "fulfilment_ratio", "fulfilment_pct"]] = np.nan
         panel = self.panel
         res["region_median"] = res["indicator"].map(
-            lambda i: float(panel[i].median()) if i in panel else np.nan
+            lambda i: S.regional_median(panel[i]) if i in panel else np.nan
         )
         return res.assign(_o=res["indicator"].map(_HEADLINE.index)).sort_values("_o")
 
@@ -168,6 +193,12 @@ class ProvinceReport:
                 how="left",
             )
         return res
+
+    @cached_property
+    def cost_by_activity(self) -> pd.DataFrame:
+        """Table 5: each output charged only the money of the activities that produced it."""
+        this = self.facts[self.facts["year"] == self.p.year]
+        return cost_by_producing_activity(this, self.projects, self.p.base_year, self.lang)
 
     @cached_property
     def leverage(self) -> pd.DataFrame:
@@ -219,7 +250,11 @@ class ProvinceReport:
     def findings(self) -> list[str]:
         lang, out = self.lang, []
         f = self.fulfilment.set_index("indicator")
-        if "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
+        if "budget_kc" in f.index and f.loc["budget_kc", "plan_from_list"]:
+            out.append(
+                say("f_budget_list", lang, actual=format_money(f.loc["budget_kc", "actual"], lang))
+            )
+        elif "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
             out.append(
                 say(
                     "f_budget",
@@ -249,7 +284,7 @@ class ProvinceReport:
                 )
             )
         c = self.cost[self.cost["output"] == "trainees"]
-        med = self.panel["cost_per_trainee_real"].median() if len(self.panel) else np.nan
+        med = S.regional_median(self.panel["cost_per_trainee_real"]) if len(self.panel) else np.nan
         if len(c) and pd.notna(c["cost_per_unit_real_mvnd"].iloc[0]) and pd.notna(med):
             value = c["cost_per_unit_real_mvnd"].iloc[0]
             key = "f_cost_low" if value <= med else "f_cost_high"
@@ -277,12 +312,129 @@ class ProvinceReport:
                     n=str(mk.n),
                 )
             )
-        if len(self.dea) and self.area in set(self.dea["area_code"]):
-            r = self.dea.set_index("area_code").loc[self.area]
-            out.append(
-                say("f_dea", lang, score=format_number(r["crs"], lang, 2), peers=r["peers"] or "–")
-            )
+        dea = self._dea_words()
+        if dea:
+            out.append(say("f_dea", lang, **dea) if dea["pct"] else say("f_dea_best", lang))
         return out or [say("f_none", lang)]
+
+    def _dea_words(self) -> dict[str, str]:
+        """The DEA result in words: reference provinces, their money, its share ("" when
+        the province is on the frontier); empty without a DEA result."""
+        if not len(self.dea) or self.area not in set(self.dea["area_code"]):
+            return {}
+        r = self.dea.set_index("area_code").loc[self.area]
+        best = bool(r["crs"] >= 1 - 1e-9)
+        return {
+            "peers": r["peers"] or "–",
+            "target": format_number(r["frontier_budget_kc_real"], self.lang, 1),
+            "pct": "" if best else format_percent_value(r["crs"], self.lang, 0),
+        }
+
+    @cached_property
+    def _facts_in_words(self) -> dict:
+        """The figures the verdicts and the closing assessment are worded from."""
+        lang, f = self.lang, self.fulfilment.set_index("indicator")
+        pct = lambda v: format_percent_value(v, lang)  # noqa: E731
+        out: dict = {}
+        if len(self.on_time) and self.on_time["n_due"].iloc[0] > 0:
+            r = self.on_time.iloc[0]
+            late = int(r["n_due"] - r["n_on_time"])
+            out["late"] = {
+                "late": format_number(late, lang),
+                "due": format_number(r["n_due"], lang),
+                "pct": pct(late / r["n_due"]),
+                "n": late,
+            }
+        if "budget_kc" in f.index and pd.notna(f.loc["budget_kc", "fulfilment_ratio"]):
+            ratio = float(f.loc["budget_kc", "fulfilment_ratio"])
+            out["plan"] = {"pct": pct(ratio), "ratio": ratio}
+        d = self.disbursement
+        if len(d) and pd.notna(d["disbursement_ratio"].iloc[0]):
+            ratio = float(d["disbursement_ratio"].iloc[0])
+            out["disbursed"] = {"pct": pct(ratio), "ratio": ratio}
+        this = self.facts[
+            (self.facts["year"] == self.p.year)
+            & (self.facts["level"] == "ALL")
+            & (self.facts["activity"] != "ALL")
+            & (self.facts["indicator"] == "budget_kc")
+        ].dropna(subset=["actual"])
+        if len(this) and this["actual"].sum() > 0:
+            top = this.loc[this["actual"].idxmax()]
+            out["mix"] = {
+                "activity": vocab.activity_label(top["activity"], lang).lower(),
+                "share": pct(top["actual"] / this["actual"].sum()),
+            }
+        c = self.cost[self.cost["output"] == "trainees"]
+        med = S.regional_median(self.panel["cost_per_trainee_real"]) if len(self.panel) else np.nan
+        if len(c) and pd.notna(c["cost_per_unit_real_mvnd"].iloc[0]) and pd.notna(med):
+            value = float(c["cost_per_unit_real_mvnd"].iloc[0])
+            out["cost"] = {
+                "value": format_number(value, lang, 1),
+                "median": format_number(med, lang, 1),
+                "above": value > med,
+            }
+        if self._dea_words():
+            out["dea"] = self._dea_words()
+        return out
+
+    @cached_property
+    def verdicts(self) -> dict[str, str]:
+        """One line per question, worded from the numbers ("Chậm tiến độ: 7 trong 21 ...")."""
+        lang, w = self.lang, self._facts_in_words
+        if "late" in w:
+            schedule = say("v_late" if w["late"]["n"] else "v_on_time", lang, **w["late"])
+        elif "plan" in w:
+            key = "v_plan_met" if w["plan"]["ratio"] >= 1 else "v_plan_short"
+            schedule = say(key, lang, pct=w["plan"]["pct"])
+        else:
+            schedule = say("v_no_schedule", lang)
+        if "disbursed" in w and "mix" in w:
+            key = "v_disbursed_ok" if w["disbursed"]["ratio"] >= 0.9 else "v_disbursed_slow"
+            purpose = say(key, lang, pct=w["disbursed"]["pct"], **w["mix"])
+        elif "mix" in w:
+            purpose = say("v_mix_only", lang, **w["mix"])
+        else:
+            purpose = say("v_no_purpose", lang)
+        if "dea" in w:
+            dea = w["dea"]
+            quality = say("v_inefficient", lang, **dea) if dea["pct"] else say("v_efficient", lang)
+        elif "cost" in w:
+            c = w["cost"]
+            side = say("side_above" if c["above"] else "side_below", lang)
+            quality = say("v_cost_only", lang, value=c["value"], median=c["median"], side=side)
+        else:
+            quality = say("v_no_quality", lang)
+        return {"schedule": schedule, "purpose": purpose, "quality": quality}
+
+    @cached_property
+    def assessment(self) -> list[str]:
+        """Three to five sentences for "Đánh giá chung và kiến nghị", each naming its figure."""
+        lang, w, out = self.lang, self._facts_in_words, []
+        if "late" in w:
+            out.append(say("k_late" if w["late"]["n"] else "k_on_time", lang, **w["late"]))
+        if "plan" in w:
+            key = "k_plan_met" if w["plan"]["ratio"] >= 0.95 else "k_plan_short"
+            out.append(say(key, lang, pct=w["plan"]["pct"]))
+        if "disbursed" in w and w["disbursed"]["ratio"] < 0.9:
+            out.append(say("k_disbursed_slow", lang, pct=w["disbursed"]["pct"]))
+        if "cost" in w:
+            c = w["cost"]
+            key = "k_cost_high" if c["above"] else "k_cost_low"
+            out.append(say(key, lang, value=c["value"], median=c["median"]))
+        if "dea" in w and w["dea"]["pct"]:
+            out.append(say("k_dea", lang, **w["dea"]))
+        return out[:5] or [say("k_none", lang)]
+
+    def conclusion(self) -> B.HTMLBlock:
+        """The closing "Đánh giá chung và kiến nghị": sentences from the findings."""
+        return B.HTMLBlock(
+            B.heading(SECTIONS["verdict_all"][self.lang], anchor="verdict_all")
+            + B.bullets(self.assessment, "kc-assessment")
+        )
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)
 
     # ------------------------------------------------------------------ sections
     def header(self) -> B.HTMLBlock:
@@ -292,7 +444,12 @@ class ProvinceReport:
         level_text = (
             ", ".join(vocab.LEVEL_LABELS[lv][0 if lang == "vi" else 1] for lv in levels) or "–"
         )
-        title = say("province_title", lang, name=self.name, year=str(self.p.year))
+        title = say(
+            "province_title",
+            lang,
+            name=self.name,
+            when=period_in_title(self.p.period, self.p.year, lang),
+        )
         meta = say(
             "title_meta",
             lang,
@@ -302,7 +459,7 @@ class ProvinceReport:
             basis=vocab.legal_basis(self.p.year, lang),
         )
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}<h1>{B.escape(title)}</h1>'
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
         if "unit" in self.merger_notes:
@@ -315,7 +472,14 @@ class ProvinceReport:
             B.toc(
                 [
                     (k, SECTIONS[k][lang])
-                    for k in ("schedule", "purpose", "quality", "quality_data")
+                    for k in (
+                        "schedule",
+                        "purpose",
+                        "quality",
+                        "quality_data",
+                        "verdict_all",
+                        "appendix",
+                    )
                 ],
                 lang,
             )
@@ -347,19 +511,24 @@ class ProvinceReport:
                 ],
                 say("t_fulfilment", lang),
                 self.num,
-                note=say("money_note", lang),
+                note=" ".join(self._fulfilment_notes()),
             )
         )
         if "compare" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["compare"], "kc-merger"))
         parts.append(self._programme_pace())
         bars = show.dropna(subset=["planned", "actual"])
-        if len(bars):
+        bars = bars[bars["planned"] > 0]
+        if len(bars) > 1:  # one bar is no chart: Table 1 says it
             fig = plots.plot_plan_vs_actual(
                 bars, label="label", planned="planned", actual="actual", lang=lang
             )
             parts.append(B.figure(fig, say("c_plan_actual", lang), self.num))
-        if len(self.on_time):
+        if len(self.on_time) and not self.on_time["n_due"].iloc[0] > 0:
+            r = self.on_time.iloc[0]
+            reason = translate_reason(r.get("reason"), lang)
+            parts.append(B.paragraph(say("no_due", lang, reason=reason), "kc-note"))
+        elif len(self.on_time):
             r = self.on_time.iloc[0]
             parts.append(
                 B.table(
@@ -378,7 +547,33 @@ class ProvinceReport:
             )
         else:
             parts.append(B.paragraph(say("no_projects", lang), "kc-note"))
+        parts.append(S.verdict(self.verdicts["schedule"]))
         return B.HTMLBlock("".join(parts))
+
+    def _fulfilment_notes(self) -> list[str]:
+        """The notes under Table 1: units, plans taken from a project list, medians."""
+        lang, f = self.lang, self.fulfilment
+        notes = [say("money_note", lang)]
+        listed = f.loc[f["plan_from_list"], "indicator"]
+        if len(listed):
+            names = ", ".join(vocab.indicator_label(i, lang).lower() for i in listed)
+            notes.append(say("plan_from_list", lang, names=names))
+        if self.alone:
+            notes.append(say("no_peers", lang, n=str(self.n_peers)))
+        elif f["region_median"].isna().any():
+            notes.append(say("median_rule", lang, n=format_number(self.n_peers, lang)))
+        return notes
+
+    @cached_property
+    def n_peers(self) -> int:
+        """How many provinces of the region report spending this period (itself included)."""
+        p = self.panel
+        return int(p["budget_kc"].notna().sum()) if "budget_kc" in p else 0
+
+    @property
+    def alone(self) -> bool:
+        """Too few provinces to compare with: the peer sections become one sentence."""
+        return self.n_peers < S.MIN_FOR_MEDIAN
 
     def _programme_pace(self) -> str:
         """Where the unit stands against its running programme's plan (full years only)."""
@@ -467,6 +662,7 @@ class ProvinceReport:
                     note=say("money_note", lang),
                 )
             )
+        parts.append(S.verdict(self.verdicts["purpose"]))
         return B.HTMLBlock("".join(parts))
 
     def quality(self) -> B.HTMLBlock:
@@ -480,12 +676,11 @@ class ProvinceReport:
         ]
         if "cpi" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["cpi"], "kc-note"))
-        cost = self.cost.assign(
-            label=self.cost["output"].map(lambda o: vocab.indicator_label(o, lang)),
-            reason=self.cost["reason"].map(lambda r: translate_reason(r, lang)),
-        )
+        cost = self.cost_by_activity
+        cost = cost.assign(label=cost["output"].map(lambda o: vocab.indicator_label(o, lang)))
         cols = [
             ("label", say("output", lang), None),
+            ("activities", say("made_by", lang), None),
             ("output_count", say("actual", lang), lambda v: format_number(v, lang)),
             ("cost_per_unit_mvnd", say("cost_nominal", lang), num1),
             ("cost_per_unit_real_mvnd", say("cost_real", lang, base=str(self.p.base_year)), num1),
@@ -496,10 +691,13 @@ class ProvinceReport:
                 ("ci_high_real_mvnd", say("ci_high", lang), num1),
             ]
         cols.append(("reason", say("reason", lang), None))
-        note = say("cost_note", lang)
-        if "n_projects" in cost:
-            note += " " + S.bootstrap_note(cost["n_projects"], None, lang)
-        parts.append(B.table(cost, cols, say("t_cost", lang), self.num, note=note))
+        if cost.empty:
+            parts.append(B.paragraph(say("no_outputs", lang), "kc-note"))
+        else:
+            note = say("cost_note", lang)
+            if "n_projects" in cost:
+                note += " " + S.bootstrap_note(cost["n_projects"], None, lang)
+            parts.append(B.table(cost, cols, say("t_cost", lang), self.num, note=note))
         lev = self.leverage
         lev = lev.assign(reason=lev["reason"].map(lambda r: translate_reason(r, lang)))
         parts.append(
@@ -542,8 +740,13 @@ class ProvinceReport:
             )
         else:
             parts.append(B.paragraph(say("no_trend", lang), "kc-note"))
-        parts.append(self._funnel())
-        parts.append(self._dea())
+        if self.alone:
+            parts.append(B.heading(say("h_peers", lang), 3))
+            parts.append(B.paragraph(say("no_peers", lang, n=str(self.n_peers)), "kc-note"))
+        else:
+            parts.append(self._funnel())
+            parts.append(self._dea())
+        parts.append(S.verdict(self.verdicts["quality"]))
         return B.HTMLBlock("".join(parts))
 
     def _funnel(self) -> B.HTMLBlock:
@@ -576,8 +779,8 @@ class ProvinceReport:
             B.table(
                 mine,
                 [
-                    ("crs", "CRS", num2),
-                    ("vrs", "VRS", num2),
+                    ("crs", say("crs", lang), num2),
+                    ("vrs", say("vrs", lang), num2),
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                     (
@@ -598,11 +801,11 @@ class ProvinceReport:
                 B.table(
                     r,
                     [
-                        ("M", "M", num2),
-                        ("EC", "EC", num2),
-                        ("TC", "TC", num2),
-                        ("PEch", "PEch", num2),
-                        ("SEch", "SEch", num2),
+                        ("M", say("m_index", lang), num2),
+                        ("EC", say("m_ec", lang), num2),
+                        ("TC", say("m_tc", lang), num2),
+                        ("PEch", say("m_pe", lang), num2),
+                        ("SEch", say("m_se", lang), num2),
                     ],
                     say("t_malmquist", lang, prev=str(self.p.year - 1), year=str(self.p.year)),
                     self.num,
@@ -646,17 +849,36 @@ class ProvinceReport:
                         actual=format_number(missing_actual, lang),
                     ),
                     say("dq_zero", lang),
-                    *self.data.warnings,
+                    *(ingest_message(w, lang) for w in self.data.warnings),
                 ]
             )
         )
         q = self.data.quarantined
         if q:
             parts.append(B.paragraph(say("dq_quarantined", lang, n=format_number(len(q), lang))))
-            parts.append(B.bullets([f"{cell}: {reason}" for _, cell, reason in q[:50]]))
+            rows = pd.DataFrame(q, columns=["file", "cell", "reason"])
+            parts.append(
+                B.table(
+                    rows.assign(reason=rows["reason"].map(lambda r: ingest_message(r, lang))),
+                    [
+                        ("file", say("q_file", lang), None),
+                        ("cell", say("q_cell", lang), None),
+                        ("reason", say("q_reason", lang), None),
+                    ],
+                    say("t_quarantined", lang),
+                    self.num,
+                )
+            )
         pub = self.published
         if len(pub):
             parts.append(B.paragraph(say("dq_published", lang)))
+            pub = pub.assign(
+                actual_text=[
+                    format_qualified(a, q, lang, 1)
+                    for a, q in zip(pub["actual"], pub["qualifier"], strict=True)
+                ],
+                source=pub["source"].map(lambda v: source_label(v, lang)),
+            )
             parts.append(
                 B.table(
                     pub,
@@ -670,8 +892,7 @@ class ProvinceReport:
                             lambda v: vocab.indicator_label(v, lang),
                         ),
                         ("planned", say("planned", lang), lambda v: format_number(v, lang, 1)),
-                        ("actual", say("actual", lang), lambda v: format_number(v, lang, 1)),
-                        ("qualifier", "", None),
+                        ("actual_text", say("actual", lang), str),
                         ("source", say("source", lang), None),
                     ],
                     say("t_published", lang),

@@ -12,8 +12,16 @@ from kcanalysis import panel as A  # noqa: N812
 from kcanalysis.params import RegionalOverviewParams, check_available
 from kcanalysis.periods import NEW, OLD, vintage_of
 from kcanalysis.sections import blocks as B  # noqa: N812
+from kcanalysis.sections import regional_summary as RS  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
-from kcanalysis.sections.words import SECTIONS, period_label, say, translate_reason
+from kcanalysis.sections.words import (
+    SECTIONS,
+    period_in_title,
+    period_label,
+    say,
+    source_label,
+    translate_reason,
+)
 from kcanalysis.text import format_number, format_qualified
 
 _R = {
@@ -37,28 +45,21 @@ _R = {
         "Total spending per trainee (million VND, constant prices) with 95% intervals",
     ),
     "t_rank": (
-        "Tổng kinh phí cho một học viên: thô và co rút Bayes thực nghiệm",
+        "Tổng kinh phí cho một học viên: ước lượng trực tiếp và ước lượng co rút về mức chung",
         "Total spending per trainee: raw and empirical-Bayes shrunk",
     ),
     "raw": ("Ước lượng", "Estimate"),
     "unbounded": (
-        "{n} tỉnh có cận trên không xác định (một số mẫu lặp không có học viên) chỉ được liệt "
-        "kê trong bảng.",
-        "{n} province(s) with an unbounded upper limit (some resamples have no trainees) are "
-        "listed in the table only.",
-    ),
-    "rank_note": (
-        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
-        "sai số chuẩn suy từ khoảng tin cậy; τ² = {tau2}. Dùng để xếp hạng và hiển thị, "
-        "không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
-        "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
-        "with standard errors from the intervals; τ² = {tau2}. For ranking and display, not "
-        "for auditing. Each output is charged the full budget.",
+        "{n} tỉnh có cận trên không xác định (một số mẫu lặp không có học viên): thanh của "
+        "các tỉnh này kéo dài tới mép phải của hình và kết thúc bằng mũi tên.",
+        "{n} province(s) have an undefined upper limit (some resamples have no trainees): "
+        "their bars run to the chart's right edge and end in an arrow.",
     ),
     "rank_note_v2": (
-        "Co rút Bayes thực nghiệm (chuẩn–chuẩn, τ² DerSimonian–Laird) trên thang log, với "
-        "sai số chuẩn lấy từ phân phối bootstrap; τ² = {tau2}. Dùng để xếp hạng và hiển "
-        "thị, không dùng để kiểm toán. Mỗi đầu ra được tính trên toàn bộ kinh phí.",
+        "Ước lượng co rút kéo chi phí của tỉnh có ít số liệu về gần mức chung của vùng "
+        "(trên thang logarit, với sai số lấy từ các lần lấy mẫu lại đề án; phương sai giữa "
+        "các tỉnh τ² = {tau2}). Dùng để xếp hạng và hiển thị, không dùng để kiểm toán. Mỗi "
+        "đầu ra được tính trên toàn bộ kinh phí. Cách tính ở Phụ lục phương pháp.",
         "Empirical-Bayes shrinkage (normal–normal, DerSimonian–Laird τ²) on the log scale, "
         "with standard errors from the bootstrap distribution; τ² = {tau2}. For ranking and "
         "display, not for auditing. Each output is charged the full budget.",
@@ -69,12 +70,16 @@ _R = {
         "τ² is estimated from only {k} province(s) (fewer than 5), so it is unstable; read "
         "the shrinkage as indicative only.",
     ),
-    "shrunk": ("Co rút (EB)", "Shrunk (EB)"),
+    "shrunk": ("Ước lượng co rút", "Shrunk (EB)"),
+    "folded_why": (
+        "hai mục này cần danh sách đề án của cả năm, mà kỳ này không có.",
+        "both need the provinces' project lists of a full year, which this period lacks.",
+    ),
     "no_rank": (
         "Không có danh sách đề án cho kỳ này: không có khoảng tin cậy.",
         "No project lists for this period: no intervals.",
     ),
-    "t_dea_all": ("Điểm hiệu quả DEA của các tỉnh", "DEA efficiency of the provinces"),
+    "t_dea_all": ("Điểm hiệu quả của các tỉnh", "Efficiency scores of the provinces"),
     "new_unit": ("Đơn vị sau 2025", "Unit after 2025"),
     "old_units": ("Gồm các tỉnh cũ", "Former provinces"),
     "missing_olds": ("Thiếu số liệu của", "No figures for"),
@@ -151,7 +156,7 @@ class RegionalOverview:
                     "published": format_qualified(
                         r.actual if pd.notna(r.actual) else r.planned, r.qualifier, self.lang
                     ),
-                    "source": r.source,
+                    "source": source_label(r.source, self.lang),
                 }
             )
         return pd.DataFrame(rows)
@@ -159,7 +164,12 @@ class RegionalOverview:
     def header(self) -> B.HTMLBlock:
         """Title block, banner, summary and table of contents."""
         lang = self.lang
-        title = _say("region_title", lang, name=self.name, year=str(self.p.year))
+        title = _say(
+            "region_title",
+            lang,
+            name=self.name,
+            when=period_in_title(self.p.period, self.p.year, lang),
+        )
         f = self.data.facts
         codes = provinces.region_members(self.p.region, self.p.year, self.p.period)
         present = f[
@@ -176,27 +186,61 @@ class RegionalOverview:
             basis=vocab.legal_basis(self.p.year, lang),
         )
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(title)}</h1>'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}<h1>{B.escape(title)}</h1>'
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
         if self.data.synthetic:
             parts.append(B.banner(lang))
         parts.append(B.paragraph(_say("r_intro", lang)))
-        parts.append(
-            B.toc(
-                [
-                    (k, SECTIONS[k][lang])
-                    for k in ("totals", "ranking", "funnel", "frontier", "merger")
-                ],
-                lang,
+        parts.append(RS.summary_box(self.rows, lang, self.p.region, self.p.year, self.p.period))
+        if self.folded:
+            names = ", ".join(SECTIONS[k][lang].split(". ", 1)[-1].lower() for k in self.folded)
+            parts.append(
+                B.paragraph(_say("folded", lang, names=names, reason=_say("folded_why", lang)))
             )
-        )
+        parts.append(B.toc([(k, self._title(k)) for k in self.shown], lang))
         return B.HTMLBlock("".join(parts))
+
+    @cached_property
+    def rows(self) -> pd.DataFrame:
+        """Key figures per province (numbered as on the charts)."""
+        return RS.province_rows(
+            self.data.facts, self.data.projects, self.p.region, self.p.year, self.p.period
+        )
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """Province name -> its row number in the key-figures table (written on charts)."""
+        r = self.rows
+        return dict(zip(r["area_name"], r["no"], strict=True)) if len(r) else {}
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """Sections with nothing to show this period: one note instead of empty sections."""
+        no_lists = self.data.projects is None or self.p.period != "FY"
+        return ("ranking", "funnel") if no_lists else ()
+
+    @property
+    def shown(self) -> list[str]:
+        keys = ("provinces", "totals", "ranking", "funnel", "frontier", "merger")
+        return [k for k in keys if k not in self.folded]
+
+    def _title(self, key: str) -> str:
+        """A section's title, numbered among the sections shown."""
+        text = SECTIONS[key][self.lang].split(". ", 1)[-1]
+        return f"{self.shown.index(key) + 1}. {text}" if key in self.shown else text
+
+    def provinces_table(self) -> B.HTMLBlock:
+        """The key figures of every province, numbered as on the charts."""
+        return B.HTMLBlock(
+            B.heading(self._title("provinces"), anchor="provinces")
+            + RS.provinces_table(self.rows, self.lang, self.num)
+        )
 
     def published_totals(self) -> B.HTMLBlock:
         """Section 1: the region's totals against its real published figures."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["totals"][lang], anchor="totals")]
+        parts = [B.heading(self._title("totals"), anchor="totals")]
         t = self.totals
         if t.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_published", lang), "kc-note"))
@@ -220,7 +264,9 @@ class RegionalOverview:
     def ranking(self) -> B.HTMLBlock:
         """Section 2: cost per trainee with bootstrap intervals, raw and EB-shrunk."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["ranking"][lang], anchor="ranking")]
+        if "ranking" in self.folded:
+            return B.HTMLBlock("")
+        parts = [B.heading(self._title("ranking"), anchor="ranking")]
         pr = self.data.projects
         if pr is None or self.p.period != "FY":
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
@@ -229,10 +275,10 @@ class RegionalOverview:
         ci = indicators.cost_ci(part, self.p.base_year, outputs=["trainees"], levels=["ALL"])
         ci = A.shrink_log_costs(ci.dropna(subset=["cost_per_unit_real_mvnd"]))
         bounded = ci.dropna(subset=["ci_low_real_mvnd", "ci_high_real_mvnd"])
-        if len(bounded) < 3:
+        if len(ci) < 3:
             return B.HTMLBlock(parts[0] + B.paragraph(_say("no_rank", lang), "kc-note"))
         fig = plots.plot_ranking(
-            bounded,
+            ci,  # every province: an undefined upper limit is drawn open-ended
             label="area_name",
             estimate="cost_per_unit_real_mvnd",
             low="ci_low_real_mvnd",
@@ -260,7 +306,7 @@ class RegionalOverview:
                     ]
                 ),
                 [
-                    ("area_name", "", None),
+                    ("area_name", say("pub_area", lang), None),
                     ("n_projects", say("n_projects", lang), lambda v: format_number(v, lang)),
                     ("cost_per_unit_real_mvnd", _say("raw", lang), num1),
                     ("ci_low_real_mvnd", say("ci_low", lang), num1),
@@ -278,30 +324,40 @@ class RegionalOverview:
     def funnel(self) -> B.HTMLBlock:
         """Section 3: on-time completion funnel plot."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["funnel"][lang], anchor="funnel")]
+        if "funnel" in self.folded:
+            return B.HTMLBlock("")
+        parts = [B.heading(self._title("funnel"), anchor="funnel")]
         parts.append(
-            S.on_time_funnel(self.data, self.p.region, self.p.year, self.p.period, lang, self.num)
+            S.on_time_funnel(
+                self.data,
+                self.p.region,
+                self.p.year,
+                self.p.period,
+                lang,
+                self.num,
+                numbers=self.numbers,
+            )
         )
         return B.HTMLBlock("".join(parts))
 
     def frontier(self) -> B.HTMLBlock:
         """Section 4: DEA scores of every province."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["frontier"][lang], anchor="frontier")]
+        parts = [B.heading(self._title("frontier"), anchor="frontier")]
         d = A.dea_scores(self.panel)
         if d.empty:
             return B.HTMLBlock(
                 parts[0] + B.paragraph(say("no_dea", lang), "kc-note") + S.dea_notes(d, lang)
             )
-        parts.append(S.dea_figure(d, lang, self.num))
+        parts.append(S.dea_figure(d, lang, self.num, numbers=self.numbers))
         num2 = lambda v: format_number(v, lang, 2)  # noqa: E731
         parts.append(
             B.table(
                 d.sort_values("crs", ascending=False),
                 [
-                    ("area_name", "", None),
-                    ("crs", "CRS", num2),
-                    ("vrs", "VRS", num2),
+                    ("area_name", say("pub_area", lang), None),
+                    ("crs", say("crs", lang), num2),
+                    ("vrs", say("vrs", lang), num2),
                     ("scale", say("scale", lang), num2),
                     ("peers", say("peers", lang), None),
                 ],
@@ -325,7 +381,7 @@ class RegionalOverview:
     def merger(self) -> B.HTMLBlock:
         """Section 5: the old provinces grouped into their post-2025 units."""
         lang = self.lang
-        parts = [B.heading(SECTIONS["merger"][lang], anchor="merger")]
+        parts = [B.heading(self._title("merger"), anchor="merger")]
         p = self.panel
         if p.empty:
             return B.HTMLBlock(parts[0] + B.paragraph(say("f_none", lang), "kc-note"))
@@ -386,3 +442,7 @@ class RegionalOverview:
     def footer(self) -> B.HTMLBlock:
         """Provenance footer."""
         return B.provenance(self.p.to_dict(), self.data.files, self.lang)
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)

@@ -305,7 +305,8 @@ class ProgrammeReview:
         basis = _BASIS.get(self.p.period, ("", ""))[0 if lang == "vi" else 1] or "–"
         region = provinces.area_label(self.p.region, self.b, lang)
         parts = [
-            f'<header class="kc-title"><h1>{B.escape(_v("title", lang, name=self.name, a=a, b=b))}'
+            f'<header class="kc-title">{B.issuer(self.p.issuer)}'
+            f"<h1>{B.escape(_v('title', lang, name=self.name, a=a, b=b))}"
             f'</h1><p class="kc-meta">'
             f"{B.escape(_v('meta', lang, a=a, b=b, basis=basis, region=region))}</p></header>"
         ]
@@ -610,3 +611,7 @@ class ProgrammeReview:
     def footer(self) -> B.HTMLBlock:
         """Provenance: parameters, data files with SHA-256, versions, time."""
         return B.provenance(self.p.to_dict(), self.data.files, self.lang)
+
+    def methods_appendix(self) -> B.HTMLBlock:
+        """ "Phụ lục phương pháp": each statistical method in one sentence."""
+        return S.methods_appendix(self.lang)
