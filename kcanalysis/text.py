@@ -100,6 +100,23 @@ def format_money(value_mvnd: float | None, lang: str = "vi", unit: str = "auto")
     return f"{format_number(value_mvnd, lang, decimals)} {phrase('million_vnd', lang)}"
 
 
+def figure_decimals(value: float | None) -> int:
+    """Decimals a figure is written with: none for a whole number (a count, or money in
+    whole millions), one otherwise.
+
+    >>> figure_decimals(4882.0), figure_decimals(39541.5), figure_decimals(None)
+    (0, 1, 0)
+    """
+    if value is None or not math.isfinite(float(value)):
+        return 0
+    return 0 if float(value).is_integer() else 1
+
+
+def format_figure(value: float | None, lang: str = "vi") -> str:
+    """Format a figure as written: "4.882" for a whole number, "39.541,5" otherwise."""
+    return format_number(value, lang, figure_decimals(value))
+
+
 def format_qualified(
     value: float | None, qualifier: str, lang: str = "vi", decimals: int = 0
 ) -> str:

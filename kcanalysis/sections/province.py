@@ -30,6 +30,8 @@ from kcanalysis.sections.words import (
     translate_reason,
 )
 from kcanalysis.text import (
+    figure_decimals,
+    format_figure,
     format_money,
     format_number,
     format_percent_value,
@@ -874,7 +876,7 @@ class ProvinceReport:
             parts.append(B.paragraph(say("dq_published", lang)))
             pub = pub.assign(
                 actual_text=[
-                    format_qualified(a, q, lang, 1)
+                    format_qualified(a, q, lang, figure_decimals(a))
                     for a, q in zip(pub["actual"], pub["qualifier"], strict=True)
                 ],
                 source=pub["source"].map(lambda v: source_label(v, lang)),
@@ -891,7 +893,7 @@ class ProvinceReport:
                             say("indicator", lang),
                             lambda v: vocab.indicator_label(v, lang),
                         ),
-                        ("planned", say("planned", lang), lambda v: format_number(v, lang, 1)),
+                        ("planned", say("planned", lang), lambda v: format_figure(v, lang)),
                         ("actual_text", say("actual", lang), str),
                         ("source", say("source", lang), None),
                     ],

@@ -19,7 +19,7 @@ from kcanalysis.periods import period_end
 from kcanalysis.sections import blocks as B  # noqa: N812
 from kcanalysis.sections import shared as S  # noqa: N812
 from kcanalysis.sections.words import SECTIONS, say, source_label
-from kcanalysis.text import format_money, format_number, format_percent_value
+from kcanalysis.text import format_figure, format_money, format_number, format_percent_value
 
 _V = {
     "title": (
@@ -141,13 +141,6 @@ _BASIS = {
         "235/2025/NĐ-CP",
     ),
 }
-
-
-def _figure(value: float, lang: str) -> str:
-    """A count or an amount as written: whole numbers without decimals ("4.447"), others
-    with one ("39.541,5")."""
-    whole = value is None or not np.isfinite(value) or float(value).is_integer()
-    return format_number(value, lang, 0 if whole else 1)
 
 
 def _v(key: str, lang: str, **fields: str) -> str:
@@ -493,7 +486,7 @@ class ProgrammeReview:
 
     def _targets(self) -> str:
         lang = self.lang
-        money = lambda v: _figure(v, lang)  # noqa: E731
+        money = lambda v: format_figure(v, lang)  # noqa: E731
         pct = lambda v: format_percent_value(v, lang)  # noqa: E731
         t = self.totals.dropna(subset=["target"])
         parts = []
@@ -558,7 +551,7 @@ class ProgrammeReview:
             both["actual_sum_prev"] > 0
         )
         both["label"] = both["indicator"].map(lambda i: vocab.indicator_label(i, lang))
-        num = lambda v: _figure(v, lang)  # noqa: E731
+        num = lambda v: format_figure(v, lang)  # noqa: E731
         parts.append(
             B.table(
                 both,
