@@ -400,7 +400,7 @@ def test_ranking_ascending_puts_smallest_on_top():
 
 
 @pytest.mark.parametrize(
-    ("lang", "note"), [("vi", "M > 1: năng suất tăng"), ("en", "M > 1: productivity grew")]
+    ("lang", "note"), [("vi", "Trên 1: năng suất tăng"), ("en", "M > 1: productivity grew")]
 )
 def test_malmquist_bars_from_one_markers_and_highlight(lang, note):
     fig = plot_malmquist(MALMQUIST, highlight="Đắk Lắk", lang=lang)

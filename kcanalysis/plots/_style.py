@@ -40,7 +40,7 @@ NOTE_SIZE = 8.0
 #: Figure words that are not in `kcanalysis.text.PHRASES`, by language.
 WORDS: dict[str, dict[str, str]] = {
     "series": {"vi": "Số liệu hằng năm", "en": "Yearly values"},
-    "theil_sen": {"vi": "Xu hướng Theil–Sen", "en": "Theil–Sen trend"},
+    "theil_sen": {"vi": "Đường xu hướng", "en": "Theil–Sen trend"},
     "slope_band": {"vi": "Khoảng tin cậy {level} của độ dốc", "en": "{level} CI of the slope"},
     "year": {"vi": "Năm", "en": "Year"},
     "limits": {"vi": "Giới hạn kiểm soát {level}", "en": "{level} control limits"},
@@ -54,7 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
     "efficient": {"vi": "Hiệu quả (điểm = 1)", "en": "Efficient (score = 1)"},
     "inefficient": {"vi": "Chưa hiệu quả", "en": "Not efficient"},
     "frontier": {
-        "vi": "Đường biên CRS (sản lượng/đầu vào cao nhất)",
+        "vi": "Đường biên hiệu quả (đầu ra trên kinh phí cao nhất)",
         "en": "CRS frontier (best output per input)",
     },
     "score": {"vi": "điểm", "en": "score"},
@@ -66,10 +66,10 @@ WORDS: dict[str, dict[str, str]] = {
     "interval": {"vi": "Khoảng tin cậy 95%", "en": "95% interval"},
     "estimate": {"vi": "Ước lượng", "en": "Estimate"},
     "reference": {"vi": "Giá trị tham chiếu", "en": "Reference"},
-    "M": {"vi": "Chỉ số Malmquist (M)", "en": "Malmquist index (M)"},
-    "EC": {"vi": "Thay đổi hiệu quả (EC)", "en": "Efficiency change (EC)"},
-    "TC": {"vi": "Thay đổi công nghệ (TC)", "en": "Technical change (TC)"},
-    "m_grew": {"vi": "M > 1: năng suất tăng", "en": "M > 1: productivity grew"},
+    "M": {"vi": "Thay đổi năng suất", "en": "Malmquist index (M)"},
+    "EC": {"vi": "Thay đổi hiệu quả", "en": "Efficiency change (EC)"},
+    "TC": {"vi": "Thay đổi công nghệ", "en": "Technical change (TC)"},
+    "m_grew": {"vi": "Trên 1: năng suất tăng", "en": "M > 1: productivity grew"},
     "index": {"vi": "Chỉ số (1 = không đổi)", "en": "Index (1 = no change)"},
 }
 
