@@ -103,7 +103,13 @@ def provinces_cmd(year: int | None, period: str) -> None:
     default="",
     help='Issuing body printed at the top, e.g. "Sở Công Thương tỉnh Đắk Lắk".',
 )
-def report(province, region, year, period, lang, data, out, issuer) -> None:
+@click.option(
+    "--with-builtin",
+    is_flag=True,
+    help="Put the built-in demo panel beside the --data files: the files' areas and "
+    "periods replace the panel's, the other provinces stay (labelled synthetic).",
+)
+def report(province, region, year, period, lang, data, out, issuer, with_builtin) -> None:
     """Render one report: execute its notebook with papermill and publish HTML.
 
     A programme period (``--period P2021-2025``) renders the programme review, of a
@@ -130,7 +136,12 @@ def report(province, region, year, period, lang, data, out, issuer) -> None:
     if year is None and span is None:
         raise ParameterError("Give --year (it may be left out only for a programme period).")
     year = span[1] if year is None else year
-    common = {"year": year, "period": period, "lang": lang, "data": list(data), "issuer": issuer}
+    if with_builtin and not data:
+        raise ParameterError(
+            "--with-builtin goes with --data FILE: the built-in data are used anyway."
+        )
+    data = [*data, "builtin"] if with_builtin else list(data)
+    common = {"year": year, "period": period, "lang": lang, "data": data, "issuer": issuer}
     if span is not None:
         area = {"province": province or region}
         if province and region:

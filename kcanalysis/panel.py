@@ -25,7 +25,14 @@ import pandas as pd
 
 from kcanalysis import indicators, methods, provinces, units
 from kcanalysis.aggregate import add_totals, combine_qualifiers
-from kcanalysis.datasets import PUBLISHED_FILES, is_synthetic, load_demo, load_published
+from kcanalysis.datasets import (
+    BUILTIN,
+    BUILTIN_FILES,
+    PUBLISHED_FILES,
+    is_synthetic,
+    load_demo,
+    load_published,
+)
 from kcanalysis.errors import KcAnalysisError
 from kcanalysis.periods import MERGER_YEAR, NEW, OLD, period_end, vintage_of
 
@@ -45,10 +52,19 @@ class ReportData:
     warnings: tuple[str, ...] = ()
     #: rows quarantined at ingest, as (file, cell, reason)
     quarantined: tuple[tuple[str, str, str], ...] = ()
+    #: with the built-in panel beside the user's files: the (area_code, vintage, year,
+    #: period) the user's files cover; every other figure is synthetic
+    own: tuple[tuple[str, str, int, str], ...] = ()
+    #: the user's file names, when `own` is given
+    own_files: tuple[str, ...] = ()
 
 
 def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
     """Load the facts a report uses: `data` files, or the built-in demo panel if empty.
+
+    `data` may hold ``"builtin"`` (`kcanalysis.datasets.BUILTIN`) beside files: the
+    files' areas and periods then replace the panel's, and the rest of the panel stays
+    (`beside_builtin`); ``ReportData.own`` says which figures are the user's.
 
     Returns
     -------
@@ -58,6 +74,8 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
     """
     published = load_published()
     pkg = Path(str(resources.files("kcanalysis"))) / "data"
+    with_builtin = BUILTIN in [str(d) for d in data]
+    data = [d for d in data if str(d) != BUILTIN]
     if not data:
         demo = load_demo()
         files = tuple(
@@ -80,6 +98,10 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
     project_frames = [facts.attrs["projects"]] if facts.attrs.get("projects") is not None else []
     projects = pd.concat(project_frames, ignore_index=True) if project_frames else None
     files = tuple((Path(p).name, sha256_of(p)) for p in data)
+    own: tuple = ()
+    if with_builtin:
+        facts, projects, own = beside_builtin(facts, projects)
+        files += tuple((name, sha256_of(pkg / name)) for name in BUILTIN_FILES)
     files += (("cpi_vietnam.csv", sha256_of(pkg / "cpi_vietnam.csv")),)
     return ReportData(
         add_totals(facts),
@@ -89,7 +111,52 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
         files,
         tuple(warnings),
         quarantined,
+        own,
+        tuple(Path(p).name for p in data) if with_builtin else (),
     )
+
+
+def beside_builtin(
+    facts: pd.DataFrame, projects: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, tuple[tuple[str, str, int, str], ...]]:
+    """The user's `facts` (and project list) with the built-in demo panel beside them.
+
+    Every territory the user's rows cover leaves the panel whole: all its years and
+    periods, and the same land in the other map (a new unit's former provinces, an old
+    province's successor unit). So a user's figure is never compared with a synthetic
+    figure of its own territory (no "change on last year" against invented numbers); the
+    other provinces come from the panel, so one province's real file is compared with
+    the region.
+
+    Returns
+    -------
+    tuple
+        ``(facts, projects, own)``: the combined facts (no totals added), the combined
+        project lists, and the sorted (area_code, vintage, year, period) keys of the
+        user's rows.
+    """
+    demo = load_demo()
+    key = ["area_code", "vintage", "year", "period"]
+    own = sorted(
+        (str(a), str(v), int(y), str(p))
+        for a, v, y, p in set(zip(*(facts[c] for c in key), strict=True))
+    )
+    gone: set[tuple[str, str]] = set()
+    for area, vintage, _, _ in own:
+        gone.add((area, vintage))
+        if vintage == NEW:
+            gone.update((c, OLD) for c in units.predecessors(area))
+        elif area in provinces.codes():
+            gone.add((provinces.successor(area), NEW))
+    pairs = zip(demo.facts["area_code"], demo.facts["vintage"], strict=True)
+    combined = pd.concat(
+        [facts, demo.facts[[pair not in gone for pair in pairs]]], ignore_index=True
+    )
+    ppairs = zip(demo.projects["area_code"], demo.projects["year"], strict=True)
+    demo_projects = demo.projects[[(a, vintage_of(int(y))) not in gone for a, y in ppairs]]
+    frames = [f for f in (projects, demo_projects) if f is not None and len(f)]
+    joined = pd.concat(frames, ignore_index=True) if frames else projects
+    return combined, joined, tuple(own)
 
 
 def sha256_of(path: str | Path) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcanalysis import provinces, units
+from kcanalysis.datasets import BUILTIN
 from kcanalysis.errors import ParameterError, UnknownProvinceError
 from kcanalysis.periods import normalize_period, vintage_of
 from kcanalysis.text import LANGS
@@ -61,10 +62,12 @@ class _Params:
             raise ParameterError(f"Parameter 'period': {err}") from err
         object.__setattr__(self, "period", period)
         # Paths are resolved against the caller's folder now: the kernel runs elsewhere.
-        paths = [str(Path(p).expanduser().resolve()) for p in self.data]  # type: ignore[attr-defined]
+        # "builtin" stands for the built-in panel beside the files (it is no path).
+        given_data = list(self.data)  # type: ignore[attr-defined]
+        paths = [p if p == BUILTIN else str(Path(p).expanduser().resolve()) for p in given_data]
         object.__setattr__(self, "data", paths)
-        for given, path in zip(self.data, paths, strict=True):  # type: ignore[attr-defined]
-            if not Path(path).is_file():
+        for given, path in zip(given_data, paths, strict=True):
+            if path != BUILTIN and not Path(path).is_file():
                 raise ParameterError(f"Parameter 'data': file {given!r} does not exist.")
 
     @classmethod

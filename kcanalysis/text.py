@@ -24,6 +24,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "SYNTHETIC DEMONSTRATION DATA: the numbers in this report are invented for "
         "demonstration; they are not the province's real figures.",
     },
+    "mixed_banner": {
+        "vi": "SỐ LIỆU THỰC BÊN CẠNH DỮ LIỆU MINH HỌA: số liệu của {own} lấy từ tệp của "
+        "người dùng ({files}); số liệu của các tỉnh khác trong báo cáo này là số liệu giả "
+        "lập dùng để trình diễn, không phải số liệu thực (số liệu giả lập của chính địa bàn "
+        "này không được dùng).",
+        "en": "YOUR FIGURES BESIDE SYNTHETIC DEMONSTRATION DATA: the figures of {own} come "
+        "from the user's files ({files}); the other provinces' figures in this report are "
+        "invented for demonstration, not real (no synthetic figure of this territory is "
+        "used).",
+    },
     "million_vnd": {"vi": "triệu đồng", "en": "million VND"},
     "billion_vnd": {"vi": "tỷ đồng", "en": "billion VND"},
     "persons": {"vi": "người", "en": "persons"},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -141,15 +142,36 @@ def load_demo(totals: bool = False) -> Dataset:
     return Dataset(facts, data.projects.copy())
 
 
+#: In a `data` list (``data: [own.xlsx, builtin]``, ``--with-builtin``): the built-in
+#: demo panel beside the user's files, for the areas and periods the files do not cover.
+BUILTIN = "builtin"
+#: The files that `BUILTIN` stands for (hashed and watched like a user's files).
+BUILTIN_FILES = ("demo_facts.csv", "demo_projects.csv")
+
+
+def data_files(data) -> list[Path]:
+    """The files behind a `data` list: each path, and for `BUILTIN` the demo panel's."""
+    pkg = Path(str(resources.files("kcanalysis"))) / "data"
+    out: list[Path] = []
+    for item in data:
+        if str(item) == BUILTIN:
+            out.extend(pkg / name for name in BUILTIN_FILES)
+        else:
+            out.append(Path(item))
+    return out
+
+
 def is_synthetic(facts: pd.DataFrame) -> bool:
     """Return True if any row of `facts` comes from the synthetic demo panel."""
     return bool(facts["source"].str.contains(SYNTHETIC_MARK, regex=False).any())
 
 
 __all__ = [
+    "BUILTIN",
     "PUBLISHED_FILES",
     "SYNTHETIC_MARK",
     "Dataset",
+    "data_files",
     "deflate",
     "is_synthetic",
     "load_cpi",

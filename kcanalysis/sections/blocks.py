@@ -154,11 +154,18 @@ def issuer(text: str) -> str:
     return f'<p class="kc-issuer">{escape(text)}</p>' if text and text.strip() else ""
 
 
-def banner(lang: str) -> HTMLBlock:
-    """The synthetic-data banner, in the report's language."""
-    return HTMLBlock(
-        f'<div class="kc-banner" role="note">{escape(phrase("synthetic_banner", lang))}</div>'
+def banner(lang: str, own: str = "", files: str = "") -> HTMLBlock:
+    """The synthetic-data banner, in the report's language.
+
+    With `own` (which areas and periods are the user's, in words) and `files`, it says
+    that those figures come from the user's files and everything else is synthetic.
+    """
+    text = (
+        phrase("mixed_banner", lang).format(own=own, files=files)
+        if own
+        else phrase("synthetic_banner", lang)
     )
+    return HTMLBlock(f'<div class="kc-banner" role="note">{escape(text)}</div>')
 
 
 def toc(entries: Sequence[tuple[str, str]], lang: str) -> HTMLBlock:

@@ -467,7 +467,7 @@ class ProvinceReport:
         if "unit" in self.merger_notes:
             parts.append(B.paragraph(self.merger_notes["unit"], "kc-merger"))
         if self.data.synthetic:
-            parts.append(B.banner(lang))
+            parts.append(S.data_banner(self.data, lang))
         parts.append(f"<h2>{B.escape(say('summary', lang))}</h2>")
         parts.append(B.bullets(self.findings, "kc-summary"))
         parts.append(

@@ -190,7 +190,7 @@ class RegionalOverview:
             f'<p class="kc-meta">{B.escape(meta)}</p></header>'
         ]
         if self.data.synthetic:
-            parts.append(B.banner(lang))
+            parts.append(S.data_banner(self.data, lang))
         parts.append(B.paragraph(_say("r_intro", lang)))
         parts.append(RS.summary_box(self.rows, lang, self.p.region, self.p.year, self.p.period))
         if self.folded:

@@ -313,7 +313,7 @@ class ProgrammeReview:
         if self.area == "MTTN" and self.a <= 2025 <= self.b:
             parts.append(B.paragraph(_v("region_2025", lang), "kc-merger"))
         if self.data.synthetic:
-            parts.append(B.banner(lang))
+            parts.append(S.data_banner(self.data, lang))
         parts.append(f"<h2>{B.escape(say('summary', lang))}</h2>")
         parts.append(B.bullets(self.findings, "kc-summary"))
         parts.append(

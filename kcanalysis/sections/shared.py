@@ -254,3 +254,19 @@ def methods_appendix(lang: str) -> B.HTMLBlock:
         + B.paragraph(say("a_intro", lang))
         + B.bullets([say(k, lang) for k in APPENDIX], "kc-appendix")
     )
+
+
+def data_banner(data: A.ReportData, lang: str) -> B.HTMLBlock:
+    """The banner of a report on synthetic data: all of it, or all but the user's figures
+    (``data: [own.xlsx, builtin]``), which it names by area and period."""
+    from kcanalysis import provinces
+    from kcanalysis.sections.words import period_in_title
+
+    if not data.own:
+        return B.banner(lang)
+    sep = "; "
+    own = sep.join(
+        f"{provinces.area_label(a, y, lang, p)} {period_in_title(p, y, lang)}"
+        for a, _, y, p in data.own
+    )
+    return B.banner(lang, own, ", ".join(data.own_files))

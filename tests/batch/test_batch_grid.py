@@ -244,3 +244,29 @@ def test_a_code_that_names_no_unit_in_the_year_is_refused(tmp_path):
     doc = {"notebook": "province_report", "areas": ["64"], "years": 2030}
     with pytest.raises(ParameterError, match="since then Gia Lai is code 52"):
         read_plan(write_run(tmp_path, doc))
+
+
+def test_builtin_beside_a_file_in_a_run_file_is_kept_and_its_files_are_watched(tmp_path):
+    # `data: [own.xlsx, builtin]`: the file is resolved against the run file, "builtin"
+    # stays a word, and the cache key and the stale-data watch cover the panel's files.
+    import shutil
+    from pathlib import Path
+
+    from kcanalysis.reporting.batch.cache import Watch, job_key
+
+    (tmp_path / "pyproject.toml").write_text("")
+    own = Path(__file__).parents[1] / "data" / "ingest" / "projects_decree235.xlsx"
+    shutil.copy(own, tmp_path / "own.xlsx")
+    doc = {
+        "notebook": "province_report",
+        "areas": ["66"],
+        "years": 2026,
+        "data": ["own.xlsx", "builtin"],
+    }
+    plan = read_plan(write_run(tmp_path, doc))
+    (job,) = plan.jobs
+    assert job.data == (str(tmp_path / "own.xlsx"), "builtin")
+    watched = {Path(p).name for p in Watch([job]).start}
+    assert {"own.xlsx", "demo_facts.csv", "demo_projects.csv"} <= watched
+    assert len(job_key(job)) == 64
+    check_data(plan.jobs)  # new Đắk Lắk 2026 is in the user's file: nothing refused

@@ -33,6 +33,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from kcanalysis.datasets import data_files
 from kcanalysis.reporting.files import atomic_write_text
 
 STATE_FILE = "_work/.kcbatch-state.json"
@@ -79,7 +80,7 @@ def job_key(job) -> str:
         "notebook": job.notebook,
         "notebook_sha256": file_sha256(job.source),
         "params": job.params,
-        "data_sha256": [file_sha256(p) for p in job.data],
+        "data_sha256": [file_sha256(p) for p in data_files(job.data)],
         "kcanalysis": kcanalysis.__version__,
         "code": code_fingerprint(),
     }
@@ -159,7 +160,7 @@ class Watch:
 
     @staticmethod
     def _files(job) -> list[str]:
-        return [*map(str, job.data), str(job.source)]
+        return [*map(str, data_files(job.data)), str(job.source)]
 
     def changes(self, job) -> list[str]:
         """Return how the files of `job` changed since the batch started (empty: none)."""
@@ -168,7 +169,7 @@ class Watch:
             before, now = self.start.get(path), current_sha256(path)
             if now == before:
                 continue
-            what = "data file" if path in map(str, job.data) else "notebook"
+            what = "data file" if path in map(str, data_files(job.data)) else "notebook"
             if now is None:
                 found.append(f"{what} {path} was removed or became unreadable during the batch")
             else:

@@ -89,7 +89,9 @@ def reset(cwd: str) -> None:
 
 def _stamp(data) -> tuple:
     builtin = Path(str(resources.files("kcanalysis"))) / "data"
-    paths = [Path(p) for p in data] + sorted(builtin.glob("*.csv"))
+    from kcanalysis.datasets import data_files
+
+    paths = data_files(data) + sorted(builtin.glob("*.csv"))
     stats = []
     for path in paths:
         st = path.stat()

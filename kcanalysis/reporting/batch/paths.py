@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from kcanalysis.datasets import BUILTIN
+
 
 class _Context(Protocol):
     base: Path
@@ -87,14 +89,16 @@ def data_paths(value: object, ctx: _Context, entry: str) -> tuple[str, ...] | No
 
         ctx.problem(entry, f"'data' must be a list of file paths, got {shown(value)}.")
         return None
-    paths = [safe_path(v, ctx, entry, "data file") for v in items]
+    # "builtin": the built-in panel beside the files (kcanalysis.datasets.BUILTIN)
+    files = [v for v in items if v != BUILTIN]
+    paths = [safe_path(v, ctx, entry, "data file") for v in files]
     if any(p is None for p in paths):
         return None
     missing = [str(p) for p in paths if not p.is_file()]  # type: ignore[union-attr]
     if missing:
         ctx.problem(entry, f"data file(s) not found: {', '.join(missing)}.")
         return None
-    return tuple(str(p) for p in paths)
+    return tuple(str(p) for p in paths) + ((BUILTIN,) if BUILTIN in items else ())
 
 
 def out_path(value: object, ctx: _Context, entry: str) -> Path:
