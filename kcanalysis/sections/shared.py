@@ -93,7 +93,8 @@ def dea_figure(
         y="trainees",
         efficiency="efficiency",
         label="area_name",
-        highlight=highlight,
+        # a province left out (a missing output) is named in the notes, not on the chart
+        highlight=highlight if highlight in set(scores["area_name"]) else None,
         xlabel=say("kc_funds", lang),
         ylabel=say("trainees", lang),
         frontier=False,  # a two-output model has no frontier on a one-output chart

@@ -44,7 +44,7 @@ def own_list():
 
 def _with_trend(report: ProvinceReport, slope: float, low: float, high: float) -> list[str]:
     ts = SimpleNamespace(slope=slope, low=low, high=high, intercept=0.0)
-    mk = SimpleNamespace(p=0.502, tau=0.15, n=13, method="normal")
+    mk = SimpleNamespace(p=0.502, tau=0.15, n=13, method="normal", reportable=True)
     report.__dict__["trend"] = (pd.DataFrame(), ts, mk)
     report.__dict__.pop("findings", None)
     return [f for f in report.findings if "mỗi năm" in f]
@@ -54,7 +54,7 @@ def test_no_trend_is_stated_when_the_interval_spans_zero():
     # The case of the issue: slope 0.15 a year, interval -0.53 to 0.74.
     report = province_report(province="Đắk Lắk", year=2024)
     (line,) = _with_trend(report, 0.15, -0.53, 0.74)
-    assert line.startswith("Chi phí cho một học viên không có xu hướng rõ rệt")
+    assert line.startswith("Tổng kinh phí cho một học viên không có xu hướng rõ rệt")
     assert "-0,53 đến 0,74" in line and "tăng" not in line
 
 

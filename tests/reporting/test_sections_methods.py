@@ -20,7 +20,7 @@ def test_four_years_give_no_mann_kendall_p_and_say_why():
     en = S.trend_text(_COST, _YEARS, ts, mk, "en")
     # n = 4: the smallest attainable p is 2/24 = 0.083, so no test is reported.
     assert "p =" not in vi and "p =" not in en
-    assert "với dưới 5 năm, kiểm định Mann–Kendall không thể cho p dưới 5%" in vi
+    assert "với dưới 5 năm, kiểm định xu hướng không thể cho p dưới 5%" in vi
     assert "Only 4 years of data" in en
     # Growth: 100 * (1.1 - 1) = 10 % a year, interval 10 to 10 (all pairwise slopes equal).
     assert "Tính theo tốc độ: 10,0% mỗi năm (khoảng tin cậy 95%: 10,0 đến 10,0" in vi
@@ -33,7 +33,8 @@ def test_five_years_report_the_test():
     ts, mk = _trend(cost, years)
     vi = S.trend_text(cost, years, ts, mk, "vi")
     # n = 5 increasing: p = 2/120 = 0.0167 -> "0,017".
-    assert "p = 0,017 (n = 5, phân phối chính xác)" in vi
+    assert "p = 0,017 (5 năm, tính chính xác)" in vi
+    assert "Mann–Kendall" not in vi  # method names live in the appendix
     assert "exact" not in vi
     assert S.trend_finding_key(ts, mk) == "f_trend_up"
 
@@ -54,7 +55,8 @@ def test_funnel_note_names_the_limits_used():
     from kcanalysis.panel import funnel_choice
 
     few = S.funnel_text(funnel_choice(pd.Series([10, 20, 40]), pd.Series([5, 10, 20])), "vi")
-    assert few.startswith("Giới hạn nhị thức chính xác (Spiegelhalter 2005)")
+    assert few.startswith("Các đường giới hạn cho biết tỷ lệ đúng hạn có thể dao động")
+    assert "tính chính xác theo số đề án đến hạn" in few
     assert "Với 3 tỉnh, chưa đủ để ước lượng mức phân tán thêm" in few
     # phi = 1.6, tau2 = 7/3600 = 0.0019 (worked in tests/indicators/test_panel_methods.py).
     on_time = pd.Series([50, 50, 50, 50, 50, 50, 60, 40, 60, 40])
@@ -69,8 +71,11 @@ def test_dea_notes_in_vietnamese():
     from tests.indicators.test_panel_methods import _dea_panel
 
     html = S.dea_notes(dea_scores(_dea_panel()), "vi")
-    assert "Độ nhạy: khi bỏ tỉnh hiệu quả nhất (A), 6 trong 9 tỉnh còn lại có điểm CRS" in html
-    assert "Không đưa vào DEA: K (số cơ sở được hỗ trợ không được báo cáo)." in html
+    assert (
+        "Độ nhạy: khi bỏ tỉnh hiệu quả nhất (A), 6 trong 9 tỉnh còn lại có điểm hiệu quả chung"
+        in html
+    )
+    assert "Không đưa vào so sánh hiệu quả: K (số cơ sở được hỗ trợ không được báo cáo)." in html
 
 
 def test_bootstrap_note_says_census_and_rough():
@@ -92,3 +97,16 @@ def test_names_from_data_are_escaped_once_in_the_dea_notes():
     panel.loc[10, "area_name"] = "K <b>"
     html = S.dea_notes(dea_scores(panel), "en")
     assert "K &lt;b&gt; (number of establishments supported not reported)" in html
+
+
+def test_a_province_left_out_of_the_dea_is_not_highlighted_on_its_chart():
+    # Found by rendering every demo province-year: a province without establishments is
+    # left out of the DEA (named in the notes), and asking to highlight it failed.
+    from kcanalysis.panel import dea_scores
+    from kcanalysis.sections import blocks as B  # noqa: N812
+    from tests.indicators.test_panel_methods import _dea_panel
+
+    scores = dea_scores(_dea_panel())
+    assert "K" not in set(scores["area_name"])  # K has no establishments
+    html = S.dea_figure(scores, "vi", B.Numbering("vi"), highlight="K")
+    assert "<img" in html and "Không đưa vào so sánh hiệu quả: K" in html
