@@ -16,6 +16,7 @@ from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job
 from kcanalysis.ingest.numbers import format_vn
 from kcanalysis.ingest.structure import Marker, figures_of
+from kcanalysis.ingest.values import tolerance
 
 
 def join_wrapped(titles: np.ndarray, items: np.ndarray, wrapped: dict[int, list[str]]) -> None:
@@ -65,7 +66,7 @@ def check_breakdowns(
         for c, total in figures.items():
             target = next(v.target for v in value_cols if v.col == c)
             got = float(np.nansum(frame[f"{target}@{c}"].to_numpy()[mask]))
-            if abs(got - total) > max(0.5, 5e-4 * abs(total)):
+            if abs(got - total) > tolerance(total):
                 job.warn(
                     pos,
                     c,

@@ -24,6 +24,7 @@ from kcanalysis.ingest.sections import (
     level_of_text,
     split_numbering,
 )
+from kcanalysis.ingest.values import tolerance
 
 
 @dataclass
@@ -235,7 +236,7 @@ def _compare(job: Job, m: Marker, totals, scopes, sums, counts, item_pos, quaran
             if c not in sums:
                 continue
             got = sums[c][hi] - sums[c][lo]
-            if counts[c][hi] == counts[c][lo] or abs(got - total) > max(0.5, 5e-4 * abs(total)):
+            if counts[c][hi] == counts[c][lo] or abs(got - total) > tolerance(total):
                 bad.append((c, total, got))
         if not bad:
             return
