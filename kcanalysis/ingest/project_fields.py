@@ -14,7 +14,7 @@ from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job, area_of
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import level_of_text
-from kcanalysis.ingest.values import read_values, tolerance
+from kcanalysis.ingest.values import money_factor, read_values, tolerance
 from kcanalysis.normalize import fold
 from kcanalysis.schema import PROJECT_OUTPUTS
 
@@ -80,7 +80,7 @@ def read_amounts(rows: Rows) -> np.ndarray:
         kind = (
             "money" if c.target in MONEY else "percent" if c.target == "completion_pct" else "count"
         )
-        factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
+        factor = money_factor(c.unit, job.money_factor)
 
         def bad(j: int, reason: str, col: int = c.col) -> None:
             rows.bad(j, col, reason)

@@ -35,7 +35,7 @@ from kcanalysis.ingest.structure import (
     state_of,
 )
 from kcanalysis.ingest.tables import Column
-from kcanalysis.ingest.values import negative, read_values, source_text
+from kcanalysis.ingest.values import kind_of, money_factor, negative, read_values, source_text
 from kcanalysis.periods import vintage_label
 from kcanalysis.schema import FACTS_COLUMNS
 
@@ -202,8 +202,7 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, Target]]:
             continue
         seen[key] = c.col
         unit = vocab.INDICATORS[c.target].unit
-        factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
-        factor = factor if unit == vocab.MONEY_UNIT else 1.0
+        factor = money_factor(c.unit, job.money_factor) if unit == vocab.MONEY_UNIT else 1.0
         target = Target(year, period, field, qualifier, c.target, factor, area, vintage)
         out.append((c.col, target))
     return sorted(out)
@@ -226,8 +225,7 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
     ok = np.ones(len(items), dtype=bool)
     parsed = {}
     for c, target in targets:
-        money = vocab.INDICATORS[target.indicator].unit == vocab.MONEY_UNIT
-        kind = "money" if money else "count"
+        kind = kind_of(target.indicator)
         column = job.values[item_pos, c] if len(item_pos) else []
 
         def bad(j: int, reason: str, c: int = c) -> None:
@@ -239,10 +237,7 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
             job.warn(int(item_pos[j]), c, text)
 
         parsed[c] = read_values(column, kind, target.factor, target.indicator, bad, warn)
-    kinds = {
-        c: ("money" if vocab.INDICATORS[t.indicator].unit == vocab.MONEY_UNIT else "count")
-        for c, t in targets
-    }
+    kinds = {c: kind_of(t.indicator) for c, t in targets}
     factors = {c: t.factor for c, t in targets}
     columns = {c: parsed[c].values for c in parsed}
     lone = check_totals(job, markers, item_pos, columns, kinds, factors, ~ok)

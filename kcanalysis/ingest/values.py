@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from kcanalysis import vocab
 from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.numbers import ColumnResult, parse_column
 
@@ -49,6 +50,17 @@ def source_text(name: str, sheet: str, rows) -> str:
     if len(r) == 1:
         return f"{name}!{sheet} row {int(r[0])}"
     return f"{name}!{sheet} rows {ranges(r)}"
+
+
+def kind_of(indicator: str) -> str:
+    """Return how an indicator's cells are read: "money" (million VND) or "count"."""
+    return "money" if vocab.INDICATORS[indicator].unit == vocab.MONEY_UNIT else "count"
+
+
+def money_factor(unit, default: float) -> float:
+    """Return million VND per plain number of a column: its own money unit (a header
+    "(tỷ đồng)"), else the table's (`default`, from the unit line)."""
+    return unit.factor if unit is not None and unit.unit == vocab.MONEY_UNIT else default
 
 
 def negative(value: float, name: str) -> str:
