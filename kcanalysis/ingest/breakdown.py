@@ -14,9 +14,9 @@ import pandas as pd
 
 from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job
-from kcanalysis.ingest.numbers import format_vn
 from kcanalysis.ingest.structure import Marker, figures_of
 from kcanalysis.ingest.values import tolerance
+from kcanalysis.text import format_number
 
 
 def join_wrapped(titles: np.ndarray, items: np.ndarray, wrapped: dict[int, list[str]]) -> None:
@@ -70,7 +70,12 @@ def check_breakdowns(
                 job.warn(
                     pos,
                     c,
-                    f"breakdown {shown(row.label)} says {format_vn(total)} but the "
-                    f"{int(mask.sum())} loaded project(s) of {what} add up to "
-                    f"{format_vn(got)}; the projects are loaded, the breakdown row is not",
+                    f"breakdown {shown(row.label)} says {_vn(total)} but the {int(mask.sum())} "
+                    f"loaded project(s) of {what} add up to {_vn(got)}; the projects are "
+                    "loaded, the breakdown row is not",
                 )
+
+
+def _vn(value: float) -> str:
+    """Return a figure of a message the Vietnamese way ("7.700", "10,25")."""
+    return format_number(value, decimals=None)

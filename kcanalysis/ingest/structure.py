@@ -14,7 +14,7 @@ import numpy as np
 
 from kcanalysis.ingest.grid import shown
 from kcanalysis.ingest.job import Job
-from kcanalysis.ingest.numbers import format_vn, parse_column
+from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.sections import (
     activity_of_label,
     depth,
@@ -25,6 +25,7 @@ from kcanalysis.ingest.sections import (
     split_numbering,
 )
 from kcanalysis.ingest.values import tolerance
+from kcanalysis.text import format_number
 
 
 @dataclass
@@ -251,6 +252,11 @@ def _compare(job: Job, m: Marker, totals, scopes, sums, counts, item_pos, quaran
         job.warn(
             m.pos,
             c,
-            f"subtotal {shown(m.label)} says {format_vn(total)} but {span} add up to "
-            f"{format_vn(got)}{extra}; the rows are loaded, the subtotal dropped",
+            f"subtotal {shown(m.label)} says {_vn(total)} but {span} add up to "
+            f"{_vn(got)}{extra}; the rows are loaded, the subtotal dropped",
         )
+
+
+def _vn(value: float) -> str:
+    """Return a figure of a message the Vietnamese way ("7.700", "10,25")."""
+    return format_number(value, decimals=None)
