@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job
 from kcanalysis.ingest.structure import Marker, figures_of
 from kcanalysis.ingest.values import tolerance
 from kcanalysis.text import format_number

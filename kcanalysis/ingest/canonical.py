@@ -9,12 +9,12 @@ from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import canonical_periods, headers
 from kcanalysis.ingest.areas import parse_vintage, vintage_in, when
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, area_of
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_name, area_of
 from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS
 from kcanalysis.ingest.period_words import period_of
-from kcanalysis.ingest.sections import is_note, level_of_text
-from kcanalysis.ingest.units import parse_unit
+from kcanalysis.ingest.row_labels import is_note, level_of_text
+from kcanalysis.ingest.unit_line import parse_unit
 from kcanalysis.ingest.values import read_values
 from kcanalysis.normalize import fold_words
 from kcanalysis.periods import vintage_label, vintage_of

@@ -20,7 +20,7 @@ import click
 import pandas as pd
 
 from kcanalysis.errors import KcAnalysisError
-from kcanalysis.ingest.grid import one_line
+from kcanalysis.ingest.cells import one_line
 from kcanalysis.ingest.loading import ingest, nothing_loaded
 from kcanalysis.text import format_number
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kcanalysis.ingest.sections import level_of_text
+from kcanalysis.ingest.row_labels import level_of_text
 from kcanalysis.normalize import fold_words
 
 _BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")

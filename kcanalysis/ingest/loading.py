@@ -10,21 +10,21 @@ from pathlib import Path
 import pandas as pd
 
 from kcanalysis.errors import DataError, ParameterError
-from kcanalysis.ingest import canonical, projects, summary
+from kcanalysis.ingest import canonical, projects, summary_report
 from kcanalysis.ingest.areas import vintage_in
-from kcanalysis.ingest.context import Arguments, in_year, money_unit, read_title, resolve
-from kcanalysis.ingest.grid import Grid, one_line, shown
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.cells import Grid, one_line, shown
+from kcanalysis.ingest.conversion import Job
+from kcanalysis.ingest.file_context import Arguments, in_year, money_unit, read_title, resolve
 from kcanalysis.ingest.period_words import primary_when
 from kcanalysis.ingest.readers import iter_grids
 from kcanalysis.ingest.report import IngestReport, column_letter
 from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
-from kcanalysis.ingest.units import parse_unit_line
+from kcanalysis.ingest.unit_line import parse_unit_line
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, empty_facts, validate_facts
 
 _CONVERTERS = {
     "canonical": canonical.convert,
-    "summary": summary.convert,
+    "summary": summary_report.convert,
     "projects": projects.convert,
 }
 

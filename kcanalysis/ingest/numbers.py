@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
-from kcanalysis.ingest.grid import shown
+from kcanalysis.ingest.cells import shown
 from kcanalysis.normalize import fold_words
 from kcanalysis.text import format_number
 

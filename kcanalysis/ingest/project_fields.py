@@ -10,10 +10,10 @@ import pandas as pd
 from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import dates
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_of
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_of
 from kcanalysis.ingest.numbers import parse_column
-from kcanalysis.ingest.sections import level_of_text
+from kcanalysis.ingest.row_labels import level_of_text
 from kcanalysis.ingest.values import money_factor, read_values, tolerance
 from kcanalysis.normalize import fold
 from kcanalysis.schema import PROJECT_OUTPUTS

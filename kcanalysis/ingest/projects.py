@@ -11,7 +11,7 @@ from kcanalysis import vocab
 from kcanalysis.aggregate import aggregate
 from kcanalysis.ingest.breakdown import check_breakdowns, join_wrapped
 from kcanalysis.ingest.canonical import mark_top
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.conversion import Job
 from kcanalysis.ingest.numbers import plain_floats
 from kcanalysis.ingest.project_fields import (
     COUNTS,
@@ -26,7 +26,7 @@ from kcanalysis.ingest.project_fields import (
     read_year_area,
 )
 from kcanalysis.ingest.report import column_letter
-from kcanalysis.ingest.sections import is_breakdown_start
+from kcanalysis.ingest.row_labels import is_breakdown_start
 from kcanalysis.ingest.structure import (
     Marker,
     check_totals,

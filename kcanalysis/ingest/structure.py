@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job
 from kcanalysis.ingest.numbers import parse_column
-from kcanalysis.ingest.sections import (
+from kcanalysis.ingest.row_labels import (
     activity_of_label,
     depth,
     is_grand_total,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kcanalysis.ingest import headers
-from kcanalysis.ingest.units import Unit, unit_in_brackets
+from kcanalysis.ingest.unit_line import Unit, unit_in_brackets
 from kcanalysis.schema import PROJECT_MONEY, PROJECT_OUTPUTS
 
 SEARCH_ROWS = 40

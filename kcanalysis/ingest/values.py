@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from kcanalysis import vocab
-from kcanalysis.ingest.grid import shown
+from kcanalysis.ingest.cells import shown
 from kcanalysis.ingest.numbers import ColumnResult, parse_column
 
 #: Most ranges a `source` text lists before it only counts them.

@@ -256,6 +256,6 @@ def test_a_plan_with_a_progress_column_reports_what_was_done(tmp_path):
     ],
 )
 def test_which_titles_say_plan(title, plan):
-    from kcanalysis.ingest.context import read_title
+    from kcanalysis.ingest.file_context import read_title
 
     assert read_title([("Sheet1!A1", title)]).is_plan is plan

@@ -14,11 +14,11 @@ from kcanalysis.aggregate import combine_qualifiers
 from kcanalysis.errors import DataError
 from kcanalysis.ingest.areas import figure_vintage, same_territory, territory_change, when
 from kcanalysis.ingest.canonical import mark_top
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_name
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.period_words import header_period
-from kcanalysis.ingest.sections import (
+from kcanalysis.ingest.row_labels import (
     activity_of_label,
     depth,
     is_grand_total,

@@ -11,7 +11,7 @@ import numpy as np
 from kcanalysis import provinces, units
 from kcanalysis.errors import DataError, UnknownProvinceError
 from kcanalysis.ingest.areas import code_in_year, name_in_year, vintage_in
-from kcanalysis.ingest.grid import Grid
+from kcanalysis.ingest.cells import Grid
 from kcanalysis.ingest.report import LOADED, STRUCTURAL, IngestReport
 from kcanalysis.ingest.tables import Table
 from kcanalysis.normalize import fold
