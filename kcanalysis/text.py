@@ -59,7 +59,7 @@ def phrase(key: str, lang: str = "vi") -> str:
     return PHRASES[key][check_lang(lang)]
 
 
-def format_number(value: float | None, lang: str = "vi", decimals: int = 0) -> str:
+def format_number(value: float | None, lang: str = "vi", decimals: int | None = 0) -> str:
     """Format a number for readers: vi ``7.700`` / ``10,25``; en ``7,700`` / ``10.25``.
 
     Parameters
@@ -67,8 +67,9 @@ def format_number(value: float | None, lang: str = "vi", decimals: int = 0) -> s
     value : float or None
         The number; None or NaN gives an en dash.
     lang : {"vi", "en"}
-    decimals : int
-        Digits after the decimal separator (exactly this many are shown).
+    decimals : int or None
+        Digits after the decimal separator (exactly this many are shown); None shows as
+        many as the value needs, up to 6 (vi ``1.234.567,5``, as in messages about cells).
 
     Returns
     -------
@@ -76,7 +77,10 @@ def format_number(value: float | None, lang: str = "vi", decimals: int = 0) -> s
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    if decimals is None:
+        pattern, decimals = "#,##0.######", 6
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(
         round(float(value), decimals), format=pattern, locale=_LOCALES[check_lang(lang)]
     )

@@ -20,7 +20,7 @@ import re
 
 from kcanalysis import provinces, units
 from kcanalysis.errors import UnknownProvinceError
-from kcanalysis.ingest.grid import shown
+from kcanalysis.ingest.cells import shown
 from kcanalysis.normalize import fold, fold_words
 from kcanalysis.periods import MERGER_YEAR, NEW, OLD, VINTAGES, vintage_of
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job
-from kcanalysis.ingest.numbers import format_vn
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job
 from kcanalysis.ingest.structure import Marker, figures_of
+from kcanalysis.ingest.values import tolerance
+from kcanalysis.text import format_number
 
 
 def join_wrapped(titles: np.ndarray, items: np.ndarray, wrapped: dict[int, list[str]]) -> None:
@@ -65,11 +66,16 @@ def check_breakdowns(
         for c, total in figures.items():
             target = next(v.target for v in value_cols if v.col == c)
             got = float(np.nansum(frame[f"{target}@{c}"].to_numpy()[mask]))
-            if abs(got - total) > max(0.5, 5e-4 * abs(total)):
+            if abs(got - total) > tolerance(total):
                 job.warn(
                     pos,
                     c,
-                    f"breakdown {shown(row.label)} says {format_vn(total)} but the "
-                    f"{int(mask.sum())} loaded project(s) of {what} add up to "
-                    f"{format_vn(got)}; the projects are loaded, the breakdown row is not",
+                    f"breakdown {shown(row.label)} says {_vn(total)} but the {int(mask.sum())} "
+                    f"loaded project(s) of {what} add up to {_vn(got)}; the projects are "
+                    "loaded, the breakdown row is not",
                 )
+
+
+def _vn(value: float) -> str:
+    """Return a figure of a message the Vietnamese way ("7.700", "10,25")."""
+    return format_number(value, decimals=None)

@@ -9,12 +9,13 @@ from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import canonical_periods, headers
 from kcanalysis.ingest.areas import parse_vintage, vintage_in, when
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name, area_of
-from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, parse_column
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_name, area_of
+from kcanalysis.ingest.numbers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS
 from kcanalysis.ingest.period_words import period_of
-from kcanalysis.ingest.sections import is_note, level_of_text
-from kcanalysis.ingest.units import parse_unit
+from kcanalysis.ingest.row_labels import is_note, level_of_text
+from kcanalysis.ingest.unit_line import parse_unit
+from kcanalysis.ingest.values import read_values
 from kcanalysis.normalize import fold_words
 from kcanalysis.periods import vintage_label, vintage_of
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY
@@ -252,10 +253,7 @@ def _activity(text: str) -> str | None:
 def _level(text: str, default: str | None) -> str | None:
     if text.upper() in vocab.LEVELS:
         return text.upper()
-    key = fold_words(text)
-    if key == "kcdp":
-        return "KCDP"
-    if key in _ALL_WORDS:
+    if fold_words(text) in _ALL_WORDS:
         return default or "ALL"
     return level_of_text(text)
 
@@ -409,17 +407,15 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
             for kind, mask in (("money", money), ("count", ok & ~money)):
                 for factor in np.unique(factors[mask]):
                     sel = np.flatnonzero(mask & (factors == factor))
-                    parsed = parse_column(raw[sel], kind, float(factor))
+
+                    def bad_cell(j: int, reason: str, sel=sel, target: str = target) -> None:
+                        bad(sel[j], target, reason)
+
+                    def reading(j: int, text: str, sel=sel, target: str = target) -> None:
+                        job.warn(pos[sel[j]], col[target].col, text, info=True)
+
+                    parsed = read_values(raw[sel], kind, float(factor), target, bad_cell, reading)
                     values[sel] = parsed.values
-                    for j, message in parsed.errors.items():
-                        bad(sel[j], target, message)
-                    for j, text, value, why in parsed.ambiguous:
-                        job.warn(
-                            pos[sel[j]],
-                            col[target].col,
-                            f"ambiguous {text!r} read as {value:g} million VND: {why}",
-                            info=True,
-                        )
                     q = parsed.qualifiers
                     quals[sel] = np.where(q != "", q, quals[sel])
                     own[sel] = q
@@ -443,8 +439,5 @@ def _amounts(job: Job, pos, cells, col, frame, ok, bad) -> None:
             "actual" if "actual" in col else "planned",
             "no figure: planned and actual are both empty",
         )
-    cols = {t: col[t].col for t in ("planned", "actual") if t in col}
-    live = np.flatnonzero(ok)
-    ok[live[~job.check_amounts(pos[live], frame.iloc[live], cols)]] = False
     frame["unit"] = units
     frame["qualifier"] = quals

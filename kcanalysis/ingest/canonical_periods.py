@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kcanalysis.ingest.areas import figure_vintage, same_territory, territory_change, when
-from kcanalysis.ingest.job import Job, area_name
+from kcanalysis.ingest.conversion import Job, area_name
 from kcanalysis.ingest.period_words import header_period
 from kcanalysis.periods import vintage_label
 

@@ -20,9 +20,9 @@ import click
 import pandas as pd
 
 from kcanalysis.errors import KcAnalysisError
-from kcanalysis.ingest.grid import one_line
+from kcanalysis.ingest.cells import one_line
 from kcanalysis.ingest.loading import ingest, nothing_loaded
-from kcanalysis.ingest.numbers import format_vn
+from kcanalysis.text import format_number
 
 MAX_SHOWN = 30
 
@@ -113,8 +113,8 @@ def _totals(facts: pd.DataFrame) -> str:
     ]
     for key, row in totals.iterrows():
         *first, level, activity, indicator, unit = key
-        planned = "" if pd.isna(row["planned"]) else format_vn(row["planned"])
-        actual = "" if pd.isna(row["actual"]) else format_vn(row["actual"])
+        planned = "" if pd.isna(row["planned"]) else format_number(row["planned"], decimals=None)
+        actual = "" if pd.isna(row["actual"]) else format_number(row["actual"], decimals=None)
         lead = "".join(f"{v!s:<11}" for v in first)
         lines.append(
             f"  {lead}{level:<6} {activity:<8} {indicator:<26} {planned:>14} {actual:>14}  {unit}"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from kcanalysis.ingest.grid import shown
+from kcanalysis.ingest.cells import shown
 from kcanalysis.normalize import fold_words
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

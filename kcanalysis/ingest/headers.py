@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kcanalysis.ingest.row_labels import level_of_text
 from kcanalysis.normalize import fold_words
 
 _BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
@@ -151,9 +152,4 @@ def match(text: object, table: dict[str, str]) -> tuple[str | None, str]:
 
 def level_of_header(text: object) -> str | None:
     """Return the programme level a money header names ("KP KCQG" -> "KCQG"), or None."""
-    key = header_key(text)
-    if "kcqg" in key or "quoc gia" in key:
-        return "KCQG"
-    if "kcdp" in key or "dia phuong" in key:
-        return "KCDP"
-    return None
+    return level_of_text(_BRACKETS.sub(" ", str(text))) if text is not None else None

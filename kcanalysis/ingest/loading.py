@@ -10,23 +10,17 @@ from pathlib import Path
 import pandas as pd
 
 from kcanalysis.errors import DataError, ParameterError
-from kcanalysis.ingest import canonical, projects, summary
+from kcanalysis.ingest import layouts
 from kcanalysis.ingest.areas import vintage_in
-from kcanalysis.ingest.context import Arguments, in_year, money_unit, read_title, resolve
-from kcanalysis.ingest.grid import Grid, one_line, shown
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.cells import Grid, one_line, shown
+from kcanalysis.ingest.conversion import Job
+from kcanalysis.ingest.file_context import Arguments, in_year, money_unit, read_title, resolve
 from kcanalysis.ingest.period_words import primary_when
 from kcanalysis.ingest.readers import iter_grids
 from kcanalysis.ingest.report import IngestReport, column_letter
 from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
-from kcanalysis.ingest.units import parse_unit_line
+from kcanalysis.ingest.unit_line import parse_unit_line
 from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, empty_facts, validate_facts
-
-_CONVERTERS = {
-    "canonical": canonical.convert,
-    "summary": summary.convert,
-    "projects": projects.convert,
-}
 
 
 @dataclass
@@ -115,12 +109,9 @@ def _convert(grid: Grid, table: Table, args: Arguments, province, year, period) 
         report.money_unit = f"{unit.text} (unit line {unit_cell})"
     for col, header in table.ignored:
         report.note(f"column {column_letter(col)} ({header!r}) is not loaded")
-    result = _CONVERTERS[table.layout](job)
+    result = layouts.layout(table.layout).reshape(job)
     report.check_complete()
-    if isinstance(result, tuple):
-        facts, projs = result
-    else:
-        facts, projs = result, None
+    facts, projs = result.facts, result.projects
     if projs is None:  # aggregate() validates the facts of a project list itself
         facts = validate_facts(facts, name).reset_index(drop=True) if len(facts) else empty_facts()
     return Ingested(facts, projs, report)

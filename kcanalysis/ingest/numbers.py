@@ -21,8 +21,9 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
-from kcanalysis.ingest.grid import shown
+from kcanalysis.ingest.cells import shown
 from kcanalysis.normalize import fold_words
+from kcanalysis.text import format_number
 
 MISSING_TOKENS = frozenset({"", "-", "--", "–", "—", "x", "...", "…", "n/a", "na", "#n/a"})
 #: Money above this, in million VND (1.000 billion VND), is implausible for one table cell
@@ -195,29 +196,6 @@ def _check_groups(text: str, sep: str) -> None:
         or not all(g.isdigit() for g in groups)
     ):
         raise ValueError(f"'{sep}' does not group the digits by three")
-
-
-def format_vn(value: float, decimals: int | None = None) -> str:
-    """Format a number the Vietnamese way: "7.700", "10,25", "1.234.567,5".
-
-    Parameters
-    ----------
-    value : float
-    decimals : int, optional
-        Digits after the comma; by default as many as the value needs (up to 6).
-    """
-    if decimals is None:
-        text = f"{Decimal(repr(float(value))):f}" if value == value else "nan"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        head, _, tail = text.partition(".")
-        tail = tail[:6].rstrip("0")
-    else:
-        head, _, tail = f"{value:.{decimals}f}".partition(".")
-    sign = "-" if head.startswith("-") else ""
-    head = head.lstrip("-")
-    grouped = ".".join(head[max(i - 3, 0) : i] for i in range(len(head), 0, -3)[::-1])
-    return sign + grouped + ("," + tail if tail else "")
 
 
 @dataclass
@@ -421,7 +399,7 @@ def _decide(cell: ParsedCell, kind: str, mult: Decimal, style: str) -> tuple[Dec
         return first, why
     if kind == "money" and abs(first * mult) > Decimal(MAX_PLAUSIBLE_MONEY):
         return second, (
-            f"the other reading, {format_vn(float(first * mult))} million VND, is beyond the "
-            f"plausible {format_vn(MAX_PLAUSIBLE_MONEY)} for one cell"
+            f"the other reading, {format_number(float(first * mult), decimals=None)} million "
+            f"VND, is beyond the plausible {format_number(MAX_PLAUSIBLE_MONEY)} for one cell"
         )
     return first, why

@@ -10,10 +10,11 @@ import pandas as pd
 from kcanalysis import vocab
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import dates
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_of
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_of
 from kcanalysis.ingest.numbers import parse_column
-from kcanalysis.ingest.sections import level_of_text
+from kcanalysis.ingest.row_labels import level_of_text
+from kcanalysis.ingest.values import money_factor, read_values, tolerance
 from kcanalysis.normalize import fold
 from kcanalysis.schema import PROJECT_OUTPUTS
 
@@ -79,17 +80,17 @@ def read_amounts(rows: Rows) -> np.ndarray:
         kind = (
             "money" if c.target in MONEY else "percent" if c.target == "completion_pct" else "count"
         )
-        factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
-        parsed = parse_column(job.values[rows.items, c.col], kind, factor)
+        factor = money_factor(c.unit, job.money_factor)
+
+        def bad(j: int, reason: str, col: int = c.col) -> None:
+            rows.bad(j, col, reason)
+
+        def warn(j: int, text: str, col: int = c.col) -> None:
+            job.warn(int(rows.items[j]), col, text)
+
+        cells = job.values[rows.items, c.col]
+        parsed = read_values(cells, kind, factor, c.target, bad, warn)
         values = parsed.values
-        for j, message in parsed.errors.items():
-            rows.bad(j, c.col, message)
-        for j, text, value, why in parsed.ambiguous:
-            job.warn(
-                int(rows.items[j]),
-                c.col,
-                f"ambiguous {text!r} read as {value:g} million VND: {why}",
-            )
         for j in np.flatnonzero(parsed.qualifiers != ""):
             job.warn(
                 int(rows.items[j]),
@@ -98,8 +99,6 @@ def read_amounts(rows: Rows) -> np.ndarray:
                 f"('{parsed.qualifiers[j]}'); the project list keeps {values[j]:g} "
                 "without the qualifier",
             )
-        for j in np.flatnonzero(values < 0):
-            rows.bad(j, c.col, f"negative amount {values[j]:g} in {c.target}; amounts are >= 0")
         frame[f"{c.target}@{c.col}"] = values
         if c.target != "budget_kc":
             frame[c.target] = values
@@ -132,7 +131,7 @@ def _derive_counterpart(rows: Rows) -> None:
             f"{int(derive.sum())} project(s)"
         )
     check = ~np.isnan(cp) & ~np.isnan(total) & ~np.isnan(kc) & rows.ok
-    for i in np.flatnonzero(check & (np.abs(kc + cp - total) > np.maximum(0.5, 5e-4 * total))):
+    for i in np.flatnonzero(check & (np.abs(kc + cp - total) > tolerance(total))):
         rows.job.warn(
             int(rows.items[i]),
             rows.col.get("budget_total", 0),

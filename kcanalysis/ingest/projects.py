@@ -11,7 +11,7 @@ from kcanalysis import vocab
 from kcanalysis.aggregate import aggregate
 from kcanalysis.ingest.breakdown import check_breakdowns, join_wrapped
 from kcanalysis.ingest.canonical import mark_top
-from kcanalysis.ingest.job import Job
+from kcanalysis.ingest.conversion import Job
 from kcanalysis.ingest.numbers import plain_floats
 from kcanalysis.ingest.project_fields import (
     COUNTS,
@@ -26,7 +26,7 @@ from kcanalysis.ingest.project_fields import (
     read_year_area,
 )
 from kcanalysis.ingest.report import column_letter
-from kcanalysis.ingest.sections import is_breakdown_start
+from kcanalysis.ingest.row_labels import is_breakdown_start
 from kcanalysis.ingest.structure import (
     Marker,
     check_totals,
@@ -35,6 +35,7 @@ from kcanalysis.ingest.structure import (
     sections_state,
     state_of,
 )
+from kcanalysis.ingest.values import source_text
 from kcanalysis.schema import PROJECTS_COLUMNS, empty_facts, validate_projects
 
 
@@ -217,25 +218,8 @@ def _fields(job: Job, items: np.ndarray, markers, wrapped: dict[int, list[str]])
 
 
 def _sources(job: Job, projects: pd.DataFrame, rows: np.ndarray, facts: pd.DataFrame) -> list[str]:
-    """Return a compact source per facts row: "file.xlsx!Sheet1 rows 5-9, 12 (N projects)"."""
+    """Return the source of each facts row: the rows of its projects ("f!S rows 5-9, 12")."""
     keys = ["area_code", "year", "level", "activity"]
     groups = projects.groupby(keys, sort=False).indices
-    texts = {}
-    for key, idx in groups.items():
-        r = np.sort(rows[idx])
-        what = (
-            f"row {r[0]} (1 project)" if len(r) == 1 else f"rows {_ranges(r)} ({len(r)} projects)"
-        )
-        texts[key] = f"{job.name}!{job.grid.sheet} {what}"
+    texts = {key: source_text(job.name, job.grid.sheet, rows[idx]) for key, idx in groups.items()}
     return [texts[tuple(key)] for key in facts[keys].itertuples(index=False)]
-
-
-def _ranges(rows) -> str:
-    """Return sorted row numbers as ranges: "5-9, 12" (the first 12 ranges, then a count)."""
-    r = np.asarray(rows)
-    breaks = np.flatnonzero(r[1:] != r[:-1] + 1) + 1
-    starts = r[np.concatenate(([0], breaks))]
-    ends = r[np.concatenate((breaks - 1, [len(r) - 1]))]
-    parts = [str(a) if a == b else f"{a}-{b}" for a, b in zip(starts[:12], ends[:12], strict=True)]
-    text = ", ".join(parts)
-    return text if len(starts) <= 12 else text + f", ... ({len(starts)} ranges)"

@@ -23,8 +23,7 @@ import pandas as pd
 
 from kcanalysis.errors import DataError
 from kcanalysis.ingest import legacy
-from kcanalysis.ingest.encodings import decode_utf8_view
-from kcanalysis.ingest.grid import (
+from kcanalysis.ingest.cells import (
     MAX_CELLS,
     MAX_ROWS,
     Grid,
@@ -33,6 +32,7 @@ from kcanalysis.ingest.grid import (
     password_protected,
     too_many_rows,
 )
+from kcanalysis.ingest.encodings import decode_utf8_view
 from kcanalysis.ingest.xls import xls_grids
 from kcanalysis.ingest.xlsx import size_text, xlsx_grids
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job
-from kcanalysis.ingest.numbers import format_vn, parse_column
-from kcanalysis.ingest.sections import (
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job
+from kcanalysis.ingest.numbers import parse_column
+from kcanalysis.ingest.row_labels import (
     activity_of_label,
     depth,
     is_grand_total,
@@ -24,6 +24,8 @@ from kcanalysis.ingest.sections import (
     level_of_text,
     split_numbering,
 )
+from kcanalysis.ingest.values import tolerance
+from kcanalysis.text import format_number
 
 
 @dataclass
@@ -235,7 +237,7 @@ def _compare(job: Job, m: Marker, totals, scopes, sums, counts, item_pos, quaran
             if c not in sums:
                 continue
             got = sums[c][hi] - sums[c][lo]
-            if counts[c][hi] == counts[c][lo] or abs(got - total) > max(0.5, 5e-4 * abs(total)):
+            if counts[c][hi] == counts[c][lo] or abs(got - total) > tolerance(total):
                 bad.append((c, total, got))
         if not bad:
             return
@@ -250,6 +252,11 @@ def _compare(job: Job, m: Marker, totals, scopes, sums, counts, item_pos, quaran
         job.warn(
             m.pos,
             c,
-            f"subtotal {shown(m.label)} says {format_vn(total)} but {span} add up to "
-            f"{format_vn(got)}{extra}; the rows are loaded, the subtotal dropped",
+            f"subtotal {shown(m.label)} says {_vn(total)} but {span} add up to "
+            f"{_vn(got)}{extra}; the rows are loaded, the subtotal dropped",
         )
+
+
+def _vn(value: float) -> str:
+    """Return a figure of a message the Vietnamese way ("7.700", "10,25")."""
+    return format_number(value, decimals=None)

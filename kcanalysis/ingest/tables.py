@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kcanalysis.ingest import headers
-from kcanalysis.ingest.units import Unit, unit_in_brackets
+from kcanalysis.ingest.unit_line import Unit, unit_in_brackets
 from kcanalysis.schema import PROJECT_MONEY, PROJECT_OUTPUTS
 
 SEARCH_ROWS = 40
@@ -71,26 +71,48 @@ def locate(rows: list[list[object]], merged: list[tuple[int, int, int, int]]) ->
     merged : list of (first row, first col, last row, last col)
         Merged ranges, rows 1-based as in the sheet and columns 0-based.
     """
+    from kcanalysis.ingest.layouts import LAYOUTS  # the layouts import this module
+
     texts = _header_texts(rows[: SEARCH_ROWS + 2], merged)
     for pos in range(min(SEARCH_ROWS, len(texts))):
         if sum(1 for t in texts[pos] if t) < 2:
             continue
-        nxt = texts[pos + 1] if pos + 1 < len(texts) else []
-        table = _summary(pos, texts[pos], nxt) or _canonical(pos, texts[pos])
-        if table is None:
-            # "Kinh phí" over "Tổng số | Trong đó" over "KCĐP | Đối ứng": three header rows.
-            third = _of_which(nxt, texts, rows, pos + 2)
-            lower = third if third is not None else nxt
-            raw = rows[pos + (2 if third is not None else 1)] if pos + 1 < len(rows) else []
-            table = _projects(pos, texts[pos], lower, raw)
-            if table is not None and third is not None and len(table.header) == 2:
-                table.header.append(pos + 2)
+        table = next(
+            (t for t in (item.find(pos, texts, rows) for item in LAYOUTS) if t is not None), None
+        )
         if table is not None:
             after = table.first_data
             if after < len(rows) and _is_numbering_row(rows[after]):
                 table.header.append(after)
             return table
     return None
+
+
+def _next(pos: int, texts: list[list[str]]) -> list[str]:
+    return texts[pos + 1] if pos + 1 < len(texts) else []
+
+
+def find_summary(pos: int, texts: list[list[str]], rows) -> Table | None:
+    """Return the summary report whose two header rows start at `pos`, or None."""
+    return _summary(pos, texts[pos], _next(pos, texts))
+
+
+def find_canonical(pos: int, texts: list[list[str]], rows) -> Table | None:
+    """Return the canonical long table whose header row is `pos`, or None."""
+    return _canonical(pos, texts[pos])
+
+
+def find_projects(pos: int, texts: list[list[str]], rows) -> Table | None:
+    """Return the project list whose header starts at `pos` (1, 2 or 3 rows), or None."""
+    nxt = _next(pos, texts)
+    # "Kinh phí" over "Tổng số | Trong đó" over "KCĐP | Đối ứng": three header rows.
+    third = _of_which(nxt, texts, rows, pos + 2)
+    lower = third if third is not None else nxt
+    raw = rows[pos + (2 if third is not None else 1)] if pos + 1 < len(rows) else []
+    table = _projects(pos, texts[pos], lower, raw)
+    if table is not None and third is not None and len(table.header) == 2:
+        table.header.append(pos + 2)
+    return table
 
 
 def _header_texts(rows, merged) -> list[list[str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from kcanalysis.errors import DataError
-from kcanalysis.ingest.grid import (
+from kcanalysis.ingest.cells import (
     MAX_CELLS,
     MAX_ROWS,
     Grid,

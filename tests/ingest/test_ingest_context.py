@@ -9,8 +9,8 @@ from ingest_helpers import PUBLISHED
 
 from kcanalysis.errors import DataError, ParameterError, UnknownProvinceError
 from kcanalysis.ingest import load, load_many
-from kcanalysis.ingest.context import read_title
-from kcanalysis.ingest.units import parse_unit, parse_unit_line
+from kcanalysis.ingest.file_context import read_title
+from kcanalysis.ingest.unit_line import parse_unit, parse_unit_line
 
 
 def test_title_gives_province_year_and_skips_the_signing_date():

@@ -10,7 +10,8 @@ from babel.numbers import format_decimal, parse_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kcanalysis.ingest.numbers import format_vn, parse_column, parse_text
+from kcanalysis.ingest.numbers import parse_column, parse_text
+from kcanalysis.text import format_number
 
 
 @pytest.mark.parametrize(
@@ -125,8 +126,9 @@ def test_column_multiplier_applies_to_plain_numbers_only():
     ("value", "text"),
     [(7700, "7.700"), (10.25, "10,25"), (1234567.5, "1.234.567,5"), (-0.5, "-0,5"), (0, "0")],
 )
-def test_format_vn(value, text):
-    assert format_vn(value) == text
+def test_format_number_as_needed(value, text):
+    # the numbers of messages about cells: as many decimals as the value needs
+    assert format_number(value, decimals=None) == text
 
 
 amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False)
@@ -142,5 +144,5 @@ def test_babel_formatted_numbers_parse_back(value):
 @given(amounts)
 def test_our_format_parses_back_with_babel(value):
     # our formatter -> Babel's Vietnamese parser, strict about grouping
-    text = format_vn(float(value))
+    text = format_number(float(value), decimals=None)
     assert parse_decimal(text, locale="vi", strict=True) == Decimal(str(float(value))).normalize()

@@ -6,7 +6,7 @@ import pytest
 
 from kcanalysis.errors import ParameterError
 from kcanalysis.ingest import load
-from kcanalysis.ingest.context import read_title
+from kcanalysis.ingest.file_context import read_title
 from kcanalysis.ingest.period_words import find_periods, header_period, period_of
 
 

@@ -62,8 +62,8 @@ def test_project_list_with_section_headings(data, name):
     assert report.warnings == []
     sheet = "Sheet1" if name.endswith(".xlsx") else "projects_sections"
     sources = facts.set_index(["activity", "indicator"])["source"]
-    assert sources[("CAP", "projects")] == f"{name}!{sheet} row 18 (1 project)"
-    assert sources[("PROD", "projects")] == f"{name}!{sheet} rows 10-12 (3 projects)"
+    assert sources[("CAP", "projects")] == f"{name}!{sheet} row 18"
+    assert sources[("PROD", "projects")] == f"{name}!{sheet} rows 10-12"
     assert_accounted(report, data / name)
 
 
@@ -256,6 +256,6 @@ def test_a_plan_with_a_progress_column_reports_what_was_done(tmp_path):
     ],
 )
 def test_which_titles_say_plan(title, plan):
-    from kcanalysis.ingest.context import read_title
+    from kcanalysis.ingest.file_context import read_title
 
     assert read_title([("Sheet1!A1", title)]).is_plan is plan

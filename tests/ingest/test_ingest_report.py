@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcanalysis.ingest.context import read_title
 from kcanalysis.ingest.dates import parse_date
+from kcanalysis.ingest.file_context import read_title
 from kcanalysis.ingest.legacy import detect_legacy
 from kcanalysis.ingest.numbers import parse_text
 from kcanalysis.ingest.period_words import period_of
 from kcanalysis.ingest.report import column_letter, neutralise
-from kcanalysis.ingest.sections import depth, is_subtotal, level_of_text, split_numbering
+from kcanalysis.ingest.row_labels import depth, is_subtotal, level_of_text, split_numbering
 from kcanalysis.ingest.tables import locate
 
 

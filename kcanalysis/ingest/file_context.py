@@ -12,8 +12,8 @@ from kcanalysis import provinces
 from kcanalysis.errors import DataError, ParameterError, UnknownProvinceError
 from kcanalysis.ingest.areas import name_in_year
 from kcanalysis.ingest.period_words import find_periods
-from kcanalysis.ingest.sections import level_of_text
-from kcanalysis.ingest.units import Unit, parse_unit_line
+from kcanalysis.ingest.row_labels import level_of_text
+from kcanalysis.ingest.unit_line import Unit, parse_unit_line
 from kcanalysis.normalize import fold_words
 from kcanalysis.periods import OLD, normalize_period
 from kcanalysis.schema import YEAR_RANGE

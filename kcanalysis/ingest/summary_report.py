@@ -14,11 +14,11 @@ from kcanalysis.aggregate import combine_qualifiers
 from kcanalysis.errors import DataError
 from kcanalysis.ingest.areas import figure_vintage, same_territory, territory_change, when
 from kcanalysis.ingest.canonical import mark_top
-from kcanalysis.ingest.grid import shown
-from kcanalysis.ingest.job import Job, area_name
+from kcanalysis.ingest.cells import shown
+from kcanalysis.ingest.conversion import Job, area_name
 from kcanalysis.ingest.numbers import parse_column
 from kcanalysis.ingest.period_words import header_period
-from kcanalysis.ingest.sections import (
+from kcanalysis.ingest.row_labels import (
     activity_of_label,
     depth,
     is_grand_total,
@@ -35,6 +35,7 @@ from kcanalysis.ingest.structure import (
     state_of,
 )
 from kcanalysis.ingest.tables import Column
+from kcanalysis.ingest.values import kind_of, money_factor, negative, read_values, source_text
 from kcanalysis.periods import vintage_label
 from kcanalysis.schema import FACTS_COLUMNS
 
@@ -201,8 +202,7 @@ def _targets(job: Job, columns: list[Column]) -> list[tuple[int, Target]]:
             continue
         seen[key] = c.col
         unit = vocab.INDICATORS[c.target].unit
-        factor = c.unit.factor if c.unit and c.unit.unit == vocab.MONEY_UNIT else job.money_factor
-        factor = factor if unit == vocab.MONEY_UNIT else 1.0
+        factor = money_factor(c.unit, job.money_factor) if unit == vocab.MONEY_UNIT else 1.0
         target = Target(year, period, field, qualifier, c.target, factor, area, vintage)
         out.append((c.col, target))
     return sorted(out)
@@ -225,27 +225,19 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
     ok = np.ones(len(items), dtype=bool)
     parsed = {}
     for c, target in targets:
-        money = vocab.INDICATORS[target.indicator].unit == vocab.MONEY_UNIT
-        kind = "money" if money else "count"
+        kind = kind_of(target.indicator)
         column = job.values[item_pos, c] if len(item_pos) else []
-        res = parse_column(column, kind, target.factor)
-        for j, message in res.errors.items():
+
+        def bad(j: int, reason: str, c: int = c) -> None:
             if ok[j]:
-                job.quarantine(int(item_pos[j]), c, message)
+                job.quarantine(int(item_pos[j]), c, reason)
             ok[j] = False
-        for j, text, value, why in res.ambiguous:
-            job.warn(
-                int(item_pos[j]), c, f"ambiguous {shown(text)} read as {value:g} million VND: {why}"
-            )
-        for j in np.flatnonzero(res.values < 0):
-            if ok[j]:
-                job.quarantine(int(item_pos[j]), c, f"negative amount {res.values[j]:g}")
-            ok[j] = False
-        parsed[c] = res
-    kinds = {
-        c: ("money" if vocab.INDICATORS[t.indicator].unit == vocab.MONEY_UNIT else "count")
-        for c, t in targets
-    }
+
+        def warn(j: int, text: str, c: int = c) -> None:
+            job.warn(int(item_pos[j]), c, text)
+
+        parsed[c] = read_values(column, kind, target.factor, target.indicator, bad, warn)
+    kinds = {c: kind_of(t.indicator) for c, t in targets}
     factors = {c: t.factor for c, t in targets}
     columns = {c: parsed[c].values for c in parsed}
     lone = check_totals(job, markers, item_pos, columns, kinds, factors, ~ok)
@@ -261,9 +253,10 @@ def _facts(job: Job, targets, markers, items, label_col) -> pd.DataFrame:
         for c, _ in targets:
             res = parse_column([job.values[pos][c]], kinds[c], factors[c])
             figures[c] = (res.values[0], res.qualifiers[0])
-        negative = [c for c, (value, _) in figures.items() if value < 0]
-        if negative:  # a section total with figures is checked like any item row
-            job.quarantine(pos, negative[0], f"negative amount {figures[negative[0]][0]:g}")
+        below = [(c, t) for c, t in targets if figures[c][0] < 0]
+        if below:  # a section total with figures is checked like any item row
+            c, t = below[0]
+            job.quarantine(pos, c, negative(figures[c][0], t.indicator))
             continue
         records.append((pos, level, "ALL", figures))
     job.mark([p for p, *_ in records])
@@ -317,8 +310,7 @@ def _to_facts(job: Job, targets, records, label_col) -> pd.DataFrame:
                 "planned": float(sum(e["planned"])) if e["planned"] else np.nan,
                 "actual": float(sum(e["actual"])) if e["actual"] else np.nan,
                 "qualifier": combine_qualifiers(e["q"]),
-                "source": f"{job.name}!{job.grid.sheet} row{'s' if len(rows) > 1 else ''} "
-                f"{', '.join(map(str, rows))}",
+                "source": source_text(job.name, job.grid.sheet, rows),
                 "note": "actual is an estimate (Ước TH)" if e.get("estimate") else "",
             }
         )

@@ -1,5 +1,5 @@
 """One sheet being converted: its grid, table, context and report, with the row checks the
-layouts share (area, year, period, negative amounts, actual/plan ratios)."""
+layouts share (area, year, period, actual/plan ratios)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
 from kcanalysis import provinces, units
 from kcanalysis.errors import DataError, UnknownProvinceError
 from kcanalysis.ingest.areas import code_in_year, name_in_year, vintage_in
-from kcanalysis.ingest.grid import Grid
+from kcanalysis.ingest.cells import Grid
 from kcanalysis.ingest.report import LOADED, STRUCTURAL, IngestReport
 from kcanalysis.ingest.tables import Table
 from kcanalysis.normalize import fold
@@ -198,18 +197,6 @@ class Job:
                 f"year {years[i]} is outside the data: {self.year_where} says {self.year}",
             )
         ok[other] = False
-        return ok
-
-    def check_amounts(self, positions, frame: pd.DataFrame, cols: dict[str, int]) -> np.ndarray:
-        """Quarantine rows with a negative amount; return a mask of good rows."""
-        ok = np.ones(len(positions), dtype=bool)
-        for name, col in cols.items():
-            values = frame[name].to_numpy(dtype=float)
-            for i in np.flatnonzero(values < 0):
-                self.quarantine(
-                    positions[i], col, f"negative amount {values[i]:g} in {name}; amounts are >= 0"
-                )
-                ok[i] = False
         return ok
 
     def check_ratios(
