@@ -300,20 +300,7 @@ class ProvinceReport:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            # A rise or a fall is stated only when the slope's interval excludes 0; the
-            # Mann-Kendall p only from 5 years on.
-            key = S.trend_finding_key(ts, mk)
-            out.append(
-                say(
-                    key,
-                    lang,
-                    slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
-                    low=format_number(ts.low, lang, 2),
-                    high=format_number(ts.high, lang, 2),
-                    p=format_number(mk.p, lang, 3),
-                    n=str(mk.n),
-                )
-            )
+            out.append(S.trend_finding(ts, mk, lang))
         dea = self._dea_words()
         if dea:
             out.append(say("f_dea", lang, **dea) if dea["pct"] else say("f_dea_best", lang))

@@ -276,18 +276,7 @@ class ProgrammeReview:
             )
         _, ts, mk = self.trend
         if ts is not None:
-            key = S.trend_finding_key(ts, mk)
-            out.append(
-                say(
-                    key,
-                    lang,
-                    slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
-                    low=format_number(ts.low, lang, 2),
-                    high=format_number(ts.high, lang, 2),
-                    p=format_number(mk.p, lang, 3),
-                    n=str(mk.n),
-                )
-            )
+            out.append(S.trend_finding(ts, mk, lang))
         return out or [say("f_none", lang)]
 
     # ------------------------------------------------------------------ sections

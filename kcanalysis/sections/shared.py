@@ -170,6 +170,21 @@ def trend_text(values: pd.Series, years: pd.Series, ts, mk, lang: str) -> str:
     return " ".join(parts)
 
 
+def trend_finding(ts, mk, lang: str) -> str:
+    """The summary's trend sentence: a rise or a fall only when the slope's interval
+    excludes 0, the Mann-Kendall p only from 5 years on (`trend_finding_key`)."""
+    key = trend_finding_key(ts, mk)
+    return say(
+        key,
+        lang,
+        slope=format_number(ts.slope if "none" in key else abs(ts.slope), lang, 2),
+        low=format_number(ts.low, lang, 2),
+        high=format_number(ts.high, lang, 2),
+        p=format_number(mk.p, lang, 3),
+        n=str(mk.n),
+    )
+
+
 def trend_finding_key(ts, mk) -> str:
     """The findings' key: a rise or fall only when the slope's interval excludes 0."""
     if np.isfinite([ts.low, ts.high]).all() and ts.low <= 0 <= ts.high:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcanalysis.reporting.batch.figures import FIGURES, KEYS, REASONS
+from kcanalysis.reporting.batch.index import LABELS
 
 CSV_NAME = "summary.csv"
 XLSX_NAME = "summary.xlsx"
@@ -47,14 +48,8 @@ _KINDS = {
 }
 _LANGS = {"vi": ("tiếng Việt", "Vietnamese"), "en": ("tiếng Anh", "English")}
 _YES_NO = {True: ("có", "yes"), False: ("không", "no"), None: ("", "")}
-_STATUS_VI = {
-    "done": "xong",
-    "cached": "xong (không đổi)",
-    "failed": "lỗi",
-    "timeout": "quá thời gian",
-    "stale": "lỗi thời (dữ liệu đã đổi)",
-    "not run": "chưa chạy",
-}
+#: Report statuses in Vietnamese, as the index page words them.
+_STATUS_VI = LABELS["vi"]["status_words"]
 
 
 @dataclass
