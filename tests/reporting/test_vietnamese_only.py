@@ -67,7 +67,8 @@ CODES = re.compile(
 _NAMES = re.compile(
     r"https?://\S+|\S+\.(?:csv|xlsx|xls|txt|ipynb|htm|html)\b(?:![^\s;]+)?"
     r"|\S+![A-Z]{1,3}\d+\b"
-    r"|(?<!\S)--[a-z][a-z-]*|\b[0-9a-f]{12,64}\b"
+    # a command option, also when the printed page breaks it after its first "-"
+    r"|(?<!\S)--?[a-z][a-z-]*|\b[0-9a-f]{12,64}\b"
 )
 #: Text a user's own file carries and the report shows as written (the `source` column of
 #: tests/data/ingest/canonical_quarantine.csv): data, not the report's words.
