@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcanalysis import provinces, units
-from kcanalysis.datasets import BUILTIN
+from kcanalysis.data_names import BUILTIN
 from kcanalysis.errors import ParameterError, UnknownProvinceError
 from kcanalysis.periods import normalize_period, vintage_of
 from kcanalysis.text import LANGS

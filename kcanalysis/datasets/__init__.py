@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from kcanalysis.data_names import BUILTIN, BUILTIN_FILES
 from kcanalysis.datasets.cpi import deflate, load_cpi
 from kcanalysis.schema import (
     PROJECT_MONEY,
@@ -142,13 +143,6 @@ def load_demo(totals: bool = False) -> Dataset:
     return Dataset(facts, data.projects.copy())
 
 
-#: In a `data` list (``data: [own.xlsx, builtin]``, ``--with-builtin``): the built-in
-#: demo panel beside the user's files, for the areas and periods the files do not cover.
-BUILTIN = "builtin"
-#: The files that `BUILTIN` stands for (hashed and watched like a user's files).
-BUILTIN_FILES = ("demo_facts.csv", "demo_projects.csv")
-
-
 def data_files(data) -> list[Path]:
     """The files behind a `data` list: each path, and for `BUILTIN` the demo panel's."""
     pkg = Path(str(resources.files("kcanalysis"))) / "data"
@@ -168,6 +162,7 @@ def is_synthetic(facts: pd.DataFrame) -> bool:
 
 __all__ = [
     "BUILTIN",
+    "BUILTIN_FILES",
     "PUBLISHED_FILES",
     "SYNTHETIC_MARK",
     "Dataset",

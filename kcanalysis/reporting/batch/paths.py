@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from kcanalysis.datasets import BUILTIN
+from kcanalysis.data_names import BUILTIN
 
 
 class _Context(Protocol):
