@@ -22,6 +22,7 @@ import pandas as pd
 from kcanalysis.errors import KcAnalysisError
 from kcanalysis.ingest.cells import one_line
 from kcanalysis.ingest.loading import ingest, nothing_loaded
+from kcanalysis.sections import ingest_words as words
 from kcanalysis.text import format_number
 
 MAX_SHOWN = 30
@@ -44,11 +45,18 @@ MAX_SHOWN = 30
     help="Write the quarantined rows with their reasons to this CSV file.",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["en", "vi"]),
+    default="en",
+    show_default=True,
+    help="The language of the messages (vi: Vietnamese, as in the reports).",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Exit 1 also when an ambiguous number (such as '1.800') had to be read one way.",
 )
-def validate(file: Path, province, year, period, sheet, quarantine_csv, strict) -> None:
+def validate(file: Path, province, year, period, sheet, quarantine_csv, lang, strict) -> None:
     """Check FILE (.xlsx, .xls or .csv) and print what would be loaded from it.
 
     Exit code 0: clean (ambiguous numbers read one way are listed, as information); 1:
@@ -59,64 +67,84 @@ def validate(file: Path, province, year, period, sheet, quarantine_csv, strict) 
         result = ingest(file, province=province, year=year, period=period, sheet=sheet)
     except KcAnalysisError as err:
         # one line, as the kcanalysis command shows its errors
-        click.echo(f"error: {one_line(err, 2000)}", err=True)
+        text = one_line(err, 2000)
+        if lang == "vi":
+            text = words.ingest_message(text, "vi", unknown="original")
+        click.echo(f"{words.validate_word('error', lang)}: {text}", err=True)
         raise SystemExit(2) from err
     report = result.report
-    for line in report.summary_lines():
+    lines = report.summary_lines() if lang == "en" else words.summary_lines_vi(report)
+    for line in lines:
         click.echo(line)
     if result.projects is not None:
-        click.echo(
-            f"Projects:   {len(result.projects)} loaded, aggregated into {len(result.facts)} facts"
-        )
-    _echo_messages("Notes", report.notes)
-    _echo_messages("Warnings", report.problems)
-    _echo_messages("Readings to check", report.readings)
+        n, facts = len(result.projects), len(result.facts)
+        click.echo(words.validate_word("projects", lang, n=n, facts=facts))
+    _echo_messages("notes", report.notes, lang)
+    _echo_messages("warnings", report.problems, lang)
+    _echo_messages("readings", report.readings, lang)
     quarantined = report.records.query("category == 'quarantined'")
     if len(quarantined):
-        click.echo(f"Quarantined rows ({len(quarantined)}):")
+        click.echo(f"{words.validate_word('quarantined', lang)} ({len(quarantined)}):")
         for r in quarantined.head(MAX_SHOWN).itertuples():
-            click.echo(f"  {report.path.name}: {r.cell}: {r.reason}")
+            click.echo(f"  {report.path.name}: {r.cell}: {_say(r.reason, lang)}")
         if len(quarantined) > MAX_SHOWN:
-            click.echo(f"  ... and {len(quarantined) - MAX_SHOWN} more")
+            click.echo("  " + words.validate_word("more", lang, n=len(quarantined) - MAX_SHOWN))
     if quarantine_csv is not None:
         report.write_quarantine(quarantine_csv)
-        click.echo(f"Quarantined rows written to {quarantine_csv}")
+        click.echo(words.validate_word("written", lang, path=quarantine_csv))
     if result.facts.empty:
-        click.echo(f"Nothing could be loaded. {report.path.name}: {nothing_loaded(report)}.")
+        why = nothing_loaded(report)
+        click.echo(f"{words.validate_word('nothing', lang)} {report.path.name}: {_say(why, lang)}.")
         raise SystemExit(2)
-    click.echo("Totals loaded per level and activity:")
-    click.echo(_totals(result.facts))
+    click.echo(words.validate_word("totals", lang))
+    click.echo(_totals(result.facts, lang))
     raise SystemExit(0 if report.clean and not (strict and report.readings) else 1)
 
 
-def _echo_messages(title: str, messages) -> None:
+def _say(text: str, lang: str) -> str:
+    """A reader's message in `lang`; in Vietnamese, one without a translation yet is shown
+    as written, so that nothing is lost."""
+    return text if lang == "en" else words.ingest_message(text, "vi", unknown="original")
+
+
+def _echo_messages(key: str, messages, lang: str) -> None:
     if not messages:
         return
-    click.echo(f"{title} ({len(messages)}):")
+    click.echo(f"{words.validate_word(key, lang)} ({len(messages)}):")
     for m in messages[:MAX_SHOWN]:
-        click.echo(f"  {m}")
+        click.echo(f"  {m.cell}: {_say(m.text, lang)}" if m.cell else f"  {_say(m.text, lang)}")
     if len(messages) > MAX_SHOWN:
-        click.echo(f"  ... and {len(messages) - MAX_SHOWN} more")
+        click.echo("  " + words.validate_word("more", lang, n=len(messages) - MAX_SHOWN))
 
 
-def _totals(facts: pd.DataFrame) -> str:
+def _totals(facts: pd.DataFrame, lang: str = "en") -> str:
     """Return the loaded totals per level and activity (and per year, period and map
     vintage, when the file has several: a plan for the year and an actual for 9 months
     are not added, nor an old province's figure and a new unit's)."""
     when = [k for k in ("year", "period", "vintage") if facts[k].nunique() > 1]
     keys = [*when, "level", "activity", "indicator", "unit"]
     totals = facts.groupby(keys, sort=True)[["planned", "actual"]].sum(min_count=1)
-    head = "".join(f"{k:<11}" for k in when)
-    lines = [
-        f"  {head}{'level':<6} {'activity':<8} {'indicator':<26} {'planned':>14} "
-        f"{'actual':>14}  unit"
-    ]
+    heads = (*(words.when_cells(k, k, lang, head=True) for k in when), *words.totals_heads(lang))
+    rows = []
     for key, row in totals.iterrows():
         *first, level, activity, indicator, unit = key
-        planned = "" if pd.isna(row["planned"]) else format_number(row["planned"], decimals=None)
-        actual = "" if pd.isna(row["actual"]) else format_number(row["actual"], decimals=None)
-        lead = "".join(f"{v!s:<11}" for v in first)
-        lines.append(
-            f"  {lead}{level:<6} {activity:<8} {indicator:<26} {planned:>14} {actual:>14}  {unit}"
-        )
-    return "\n".join(lines)
+        cells = words.totals_cells(level, activity, indicator, unit, lang)
+        first = [words.when_cells(k, v, lang) for k, v in zip(when, first, strict=True)]
+        rows.append((*first, *cells[:3], *map(_number, row), cells[3]))
+    # the widths of the English table since its first version, wider where the text is
+    least = [10] * len(when) + [6, 8, 26, 14, 14, 0]
+    widths = [max(least[i], *(len(r[i]) for r in (heads, *rows))) for i in range(len(heads))]
+
+    def line(cells) -> str:
+        *left, planned, actual, unit = (c.ljust(w) for c, w in zip(cells, widths, strict=True))
+        return (
+            f"  {' '.join(left)} {planned.strip():>{widths[-3]}} "
+            f"{actual.strip():>{widths[-2]}}  {unit}"
+        ).rstrip()
+
+    return "\n".join(line(r) for r in (heads, *rows))
+
+
+def _number(value: float) -> str:
+    # the figures as provincial files write them (7.700), in both languages
+    return "" if pd.isna(value) else format_number(value, "vi", decimals=None)
