@@ -107,10 +107,10 @@ def main() -> None:
         table.to_csv(csv_path, index=False)
         print(f"{args.rows} project rows; best of {args.repeat}")
         plain = best_of(lambda: pd.read_csv(csv_path), args.repeat)
-        ours = best_of(lambda: load(csv_path), args.repeat)
+        ours = best_of(lambda: load(csv_path).facts, args.repeat)
         ratio = ours / plain
         print(f"CSV : pandas.read_csv {plain:7.3f} s   load {ours:7.3f} s   ratio {ratio:5.2f}x")
-        projects = load(csv_path).attrs["projects"]
+        projects = load(csv_path).loaded.projects
         checks = best_of(lambda: validate_projects(projects), args.repeat)
         totals = best_of(lambda: aggregate(projects), args.repeat)
         print(
@@ -128,14 +128,14 @@ def main() -> None:
         )
         if args.profile:
             stats = str(Path(tmp) / "ingest.prof")
-            cProfile.runctx("load(csv_path)", globals(), {"csv_path": csv_path}, stats)
+            cProfile.runctx("load(csv_path).facts", globals(), {"csv_path": csv_path}, stats)
             pstats.Stats(stats).sort_stats("cumtime").print_stats(30)
         if not args.skip_xlsx:
             xlsx_path = Path(tmp) / "projects.xlsx"
             table.to_excel(xlsx_path, index=False)
             repeat = max(1, args.repeat - 2)
             plain = best_of(lambda: pd.read_excel(xlsx_path), repeat)
-            ours = best_of(lambda: load(xlsx_path), repeat)
+            ours = best_of(lambda: load(xlsx_path).facts, repeat)
             print(
                 f"XLSX: pandas.read_excel {plain:7.3f} s   load {ours:7.3f} s   ratio "
                 f"{ours / plain:5.2f}x"

@@ -5,7 +5,8 @@ indicators/methods -> plots/text -> notebooks -> reporting.
 
 For analysis in Python (``import kcanalysis as kc``):
 
-- data: `load` (a provincial file), `load_demo` (the synthetic panel), `load_published`,
+- data: `load` (a provincial file), `load_many`, `load_demo` (the synthetic panel),
+  each returning a `Dataset` (``facts, projects = ...``; ``.reports``); `load_published`,
   `add_totals`;
 - the data layer `kc.panel`: `select` (rows by area, year, period, region...),
   `region_panel` (one row per member), `unit_facts`, `restate`, `dea_panel`;
@@ -37,7 +38,7 @@ from kcanalysis.provinces import (
     region_members,
     successor,
 )
-from kcanalysis.schema import validate_facts, validate_projects
+from kcanalysis.schema import Dataset, validate_facts, validate_projects
 from kcanalysis.units import predecessors, resolve
 
 _SUBMODULES = ("indicators", "methods", "panel", "plots", "programme", "provinces", "units")
@@ -66,6 +67,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "DataError",
+    "Dataset",
     "KcAnalysisError",
     "ParameterError",
     "ReportError",

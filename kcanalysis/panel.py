@@ -85,8 +85,8 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
         return ReportData(add_totals(demo.facts), demo.projects, published, True, files)
     from kcanalysis.ingest import load_many
 
-    facts = load_many(list(data))
-    reports = facts.attrs.get("ingest_reports", [])
+    loaded = load_many(list(data))
+    facts, projects, reports = loaded.facts, loaded.projects, loaded.reports
     warnings = [str(w) for report in reports for w in report.warnings]
     quarantined = tuple(
         (report.path.name, str(r.cell), str(r.reason))
@@ -95,8 +95,6 @@ def load_report_data(data: list[str] | tuple[str, ...] = ()) -> ReportData:
         for r in report.records.itertuples()
         if r.category == "quarantined"
     )
-    project_frames = [facts.attrs["projects"]] if facts.attrs.get("projects") is not None else []
-    projects = pd.concat(project_frames, ignore_index=True) if project_frames else None
     files = tuple((Path(p).name, sha256_of(p)) for p in data)
     own: tuple = ()
     if with_builtin:

@@ -9,6 +9,8 @@ first offending rows and values, and the fix.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -411,3 +413,36 @@ def empty_facts() -> pd.DataFrame:
     df["planned"] = df["planned"].astype("float64")
     df["actual"] = df["actual"].astype("float64")
     return df
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A `facts` table, the project list it came from (or None) and the account of each
+    file read (`kcanalysis.ingest.IngestReport`; none for the built-in data).
+
+    What `kcanalysis.load`, `kcanalysis.load_many` and `kcanalysis.load_demo` return, so
+    that a file and the demo panel are used the same way::
+
+        facts, projects = kc.load("bao_cao.xlsx")  # or kc.load_demo()
+        report = kc.load("bao_cao.xlsx").report
+
+    The projects and reports are fields, not ``facts.attrs``: pandas copies ``attrs``
+    deeply into every frame derived from the facts.
+    """
+
+    facts: pd.DataFrame
+    projects: pd.DataFrame | None
+    reports: tuple = ()
+
+    def __iter__(self) -> Iterator:
+        """Unpack as ``facts, projects``."""
+        return iter((self.facts, self.projects))
+
+    @property
+    def report(self):
+        """The account of the one file read (`kcanalysis.load`)."""
+        if len(self.reports) != 1:
+            raise AttributeError(
+                f"this dataset comes from {len(self.reports)} files; use .reports instead."
+            )
+        return self.reports[0]

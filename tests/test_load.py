@@ -13,7 +13,7 @@ def test_canonical_csv_and_xlsx_round_trip(tmp_path):
     xlsx = tmp_path / "facts.xlsx"
     pub.to_excel(xlsx, index=False)
     for path in (csv, xlsx):
-        got = load_canonical(path)
+        got = load_canonical(path).facts
         assert len(got) == 53 + 43  # published_figures.csv + published_figures_2020s.csv
         # Lâm Đồng 2017 KCDP plan: 8850 million VND (published_figures.csv).
         row = got[
@@ -29,8 +29,7 @@ def test_bad_cell_is_quarantined_and_named_by_its_cell(tmp_path):
     pub.loc[1, "year"] = 1890
     path = tmp_path / "bad.csv"
     pub.to_csv(path, index=False)
-    facts = load_canonical(path)
-    report = facts.attrs["ingest_report"]
+    report = load_canonical(path).report
     # 4 physical rows: the header, 2 loaded, and file line 3 quarantined (year column D,
     # after area_code, area_name and vintage).
     assert (report.loaded, report.structural, report.quarantined) == (2, 1, 1)
@@ -53,4 +52,9 @@ def test_load_is_exported(tmp_path):
 
     path = tmp_path / "f.csv"
     load_published().to_csv(path, index=False)
-    assert isinstance(kcanalysis.load(path), pd.DataFrame)
+    loaded = kcanalysis.load(path)
+    # the shape load_demo returns: facts, projects = ...; .reports
+    assert isinstance(loaded, kcanalysis.datasets.Dataset)
+    assert isinstance(loaded.facts, pd.DataFrame) and loaded.projects is None
+    assert type(loaded) is type(kcanalysis.load_demo())
+    assert loaded.facts.attrs == {}  # nothing for pandas to copy into every derived frame

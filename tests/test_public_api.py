@@ -46,14 +46,17 @@ def test_load_demo_says_whether_it_has_totals_and_gives_them_when_asked():
 
 def test_load_and_load_demo_give_the_same_shape():
     demo = kc.load_demo()
-    facts = kc.load(INGEST / "projects_cap.csv")
+    loaded = kc.load(INGEST / "projects_cap.csv")
+    facts = loaded.facts
     assert list(facts.columns) == list(demo.facts.columns)
     assert facts.dtypes.equals(demo.facts.dtypes)
-    projects = facts.attrs["projects"]
+    projects = loaded.projects
     assert list(projects.columns) == list(demo.projects.columns)
     # totals=True as for the demo: 120 (CAP) + 80 (MGMT) = 200 million VND planned
     assert kc.select(facts, indicator="budget_kc").empty
-    total = kc.select(kc.load(INGEST / "projects_cap.csv", totals=True), indicator="budget_kc")
+    total = kc.select(
+        kc.load(INGEST / "projects_cap.csv", totals=True).facts, indicator="budget_kc"
+    )
     assert total["planned"].item() == 200
 
 

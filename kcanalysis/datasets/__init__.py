@@ -14,7 +14,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -23,18 +22,12 @@ from kcanalysis.datasets.cpi import deflate, load_cpi
 from kcanalysis.schema import (
     PROJECT_MONEY,
     PROJECT_OUTPUTS,
+    Dataset,
     validate_facts,
     validate_projects,
 )
 
 SYNTHETIC_MARK = "synthetic demo"
-
-
-class Dataset(NamedTuple):
-    """A `facts` table with the project list it came from (may be None)."""
-
-    facts: pd.DataFrame
-    projects: pd.DataFrame | None
 
 
 def _read_csv(name: str) -> pd.DataFrame:
@@ -105,9 +98,9 @@ def load_demo(totals: bool = False) -> Dataset:
     the generator wrote them. They are NOT complete totals: filter on ``level == "ALL"``
     and ``activity == "ALL"`` only after `kcanalysis.add_totals`, or pass
     ``totals=True``, which adds every missing level and activity total (as the reports
-    do). `kcanalysis.load(path, totals=True)` does the same for a file, and
-    ``load(path).attrs["projects"]`` is a file's project list, as ``projects`` here: the
-    same columns, dtypes and validation for both.
+    do). `kcanalysis.load(path, totals=True)` does the same for a file, and returns the
+    same `Dataset` shape: ``load(path).projects`` is a file's project list, as
+    ``projects`` here, with the same columns, dtypes and validation.
 
     MTTN, 2011-2026, on both sides of the 1 July 2025 merger:
 

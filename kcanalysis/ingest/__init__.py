@@ -2,9 +2,9 @@
 
 `load(path, province=None, year=None, period=None, sheet=None)` reads a `.xlsx` or `.csv`
 file in one of three layouts (canonical long table, project list, summary report) and
-returns validated `facts`, with ``attrs["ingest_report"]`` saying what became of every row
-and, for a project list, ``attrs["projects"]``. `load_many` concatenates files and refuses
-to overwrite a figure silently.
+returns a `Dataset`: validated `facts`, for a project list its ``projects``, and the
+``report`` saying what became of every row. `load_many` concatenates files and refuses to
+overwrite a figure silently.
 
 Files are untrusted: whatever cannot be read becomes a one-line `DataError` naming the file
 (and the sheet and cell where one is to blame), within limits on size, rows, cells and

@@ -20,7 +20,7 @@ from kcanalysis.ingest.readers import iter_grids
 from kcanalysis.ingest.report import IngestReport, column_letter
 from kcanalysis.ingest.tables import SEARCH_ROWS, Table, locate
 from kcanalysis.ingest.unit_line import parse_unit_line
-from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, empty_facts, validate_facts
+from kcanalysis.schema import FACTS_COLUMNS, FACTS_KEY, Dataset, empty_facts, validate_facts
 
 
 @dataclass
@@ -161,9 +161,7 @@ def _where(found, arg_name: str, given) -> str:
     return f"the title ({found[0].where})" if found else ""
 
 
-def load(
-    path, province=None, year=None, period=None, sheet=None, totals: bool = False
-) -> pd.DataFrame:
+def load(path, province=None, year=None, period=None, sheet=None, totals: bool = False) -> Dataset:
     """Load a provincial report file (.xlsx, .xls or .csv) into validated `facts`.
 
     Parameters
@@ -190,11 +188,12 @@ def load(
 
     Returns
     -------
-    DataFrame
-        Valid `facts`, the same columns and dtypes as ``load_demo().facts``.
-        ``df.attrs["ingest_report"]`` is the `IngestReport` (what every row became,
-        warnings, quarantine CSV writer); for a project list,
-        ``df.attrs["projects"]`` is the validated `projects` table the facts aggregate.
+    Dataset
+        ``facts``, ``projects`` and ``reports``, the shape `load_demo` returns: ``facts`` are
+        valid `facts`, the same columns and dtypes as ``load_demo().facts``;
+        ``projects`` the validated `projects` table the facts aggregate, for a project
+        list (else None); ``report`` (the one of ``reports``) is the `IngestReport`:
+        what every row became, the warnings, the quarantine CSV writer.
 
     Raises
     ------
@@ -216,10 +215,7 @@ def load(
         from kcanalysis.aggregate import add_totals
 
         facts = add_totals(facts)
-    facts.attrs["ingest_report"] = report
-    if result.projects is not None:
-        facts.attrs["projects"] = result.projects
-    return facts
+    return Dataset(facts, result.projects, (report,))
 
 
 def nothing_loaded(report: IngestReport) -> str:
@@ -236,7 +232,7 @@ def nothing_loaded(report: IngestReport) -> str:
 
 def load_many(
     paths: Iterable, province=None, year=None, period=None, sheet=None, on_conflict: str = "error"
-) -> pd.DataFrame:
+) -> Dataset:
     """Load several files and concatenate their facts.
 
     Two files that give different figures for the same key (area, year, period, level,
@@ -246,23 +242,23 @@ def load_many(
 
     Returns
     -------
-    DataFrame
-        Valid `facts`; ``attrs["ingest_reports"]`` lists each file's report,
-        ``attrs["projects"]`` the concatenated projects of project lists.
+    Dataset
+        Valid `facts`, the concatenated projects of the project lists (or None), and
+        each file's report in ``reports``.
     """
     if on_conflict not in ("error", "warn"):
         raise ParameterError(f"on_conflict={on_conflict!r}; use 'error' or 'warn'.")
     frames, reports, projs = [], [], []
     for path in paths:
-        facts = load(path, province=province, year=year, period=period, sheet=sheet)
-        reports.append(facts.attrs["ingest_report"])
-        if "projects" in facts.attrs:
-            projs.append(facts.attrs["projects"])
+        one = load(path, province=province, year=year, period=period, sheet=sheet)
+        facts = one.facts
+        reports.append(one.report)
+        if one.projects is not None:
+            projs.append(one.projects)
         frames.append(facts.assign(_file=len(frames)))
     if not frames:
         raise ParameterError("load_many needs at least one path.")
     both = pd.concat(frames, ignore_index=True)
-    both.attrs = {}
     key = [*FACTS_KEY, "vintage"]  # a programme total may be of either map
     dup = both.duplicated(key, keep=False)
     conflicts = []
@@ -286,10 +282,8 @@ def load_many(
         warnings.warn(f"conflict, first file kept: {text}", stacklevel=2)
     out = both.drop_duplicates(key, keep="first").drop(columns="_file")
     out = validate_facts(out.reindex(columns=FACTS_COLUMNS).reset_index(drop=True), "load_many")
-    out.attrs["ingest_reports"] = reports
-    if projs:
-        out.attrs["projects"] = pd.concat(projs, ignore_index=True)
-    return out
+    projects = pd.concat(projs, ignore_index=True) if projs else None
+    return Dataset(out, projects, tuple(reports))
 
 
 def _same(a, b) -> bool:

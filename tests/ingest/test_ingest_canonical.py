@@ -30,7 +30,8 @@ FACTS_VI = pd.DataFrame(
 
 
 def test_published_figures_load_cell_by_cell():
-    facts = load(PUBLISHED)
+    loaded = load(PUBLISHED)
+    facts = loaded.facts
     expected = pd.read_csv(
         PUBLISHED,
         dtype={"area_code": str},
@@ -54,7 +55,7 @@ def test_published_figures_load_cell_by_cell():
     np.testing.assert_array_equal(facts["actual"], expected["actual"].astype(float))
     # the file's own source is kept, followed by where the row is in the file
     assert facts["source"][0].endswith("published_figures.csv!published_figures row 2")
-    report = facts.attrs["ingest_report"]
+    report = loaded.report
     assert report.clean and report.layout == "canonical"
     assert_accounted(report, PUBLISHED)
 
@@ -70,12 +71,13 @@ def test_published_figures_load_cell_by_cell():
     ],
 )
 def test_vietnamese_headers_units_and_numbers(data, name, kw):
-    facts = load(data / name)
+    loaded = load(data / name)
+    facts = loaded.facts
     got = facts[FACTS_VI.columns].reset_index(drop=True)
     pd.testing.assert_frame_equal(got, FACTS_VI, check_dtype=False)
     assert set(facts["area_code"]) == {"56"}
     assert set(facts["area_name"]) == {"Khánh Hòa"}  # "Khánh Hoà" in the title and a row
-    report = facts.attrs["ingest_report"]
+    report = loaded.report
     # two ambiguous money cells are reported, naming the cells
     cells = sorted(w.cell.split(": ")[1].split("!")[1] for w in report.warnings)
     assert cells == ["I7", "J3"]
@@ -142,9 +144,10 @@ def test_quarantine_csv_neutralises_formulas(data, tmp_path):
 def test_ambiguous_published_case(data):
     # tapchicongthuong.vn prints "4.899 tỷ" for Đắk Lắk 2021 total funds; with 1,759 + 3,14
     # billion the parts add up to 4.899 million VND.
-    facts = load(data / "canonical_ambiguous.csv")
+    loaded = load(data / "canonical_ambiguous.csv")
+    facts = loaded.facts
     assert facts["actual"].tolist() == [4899.0, 1759.0, 3140.0]
-    warnings = facts.attrs["ingest_report"].warnings
+    warnings = loaded.report.warnings
     assert [w.cell.split("!")[1] for w in warnings] == ["J2", "J3"]
 
 
@@ -226,7 +229,8 @@ def test_plan_and_actual_of_the_same_year_stay_one_row(tmp_path):
     path = _write(
         tmp_path, "Chỉ tiêu,ĐVT,Kế hoạch năm 2017,Thực hiện năm 2017", "Số đề án,đề án,10,9"
     )
-    facts = load(path)
+    loaded = load(path)
+    facts = loaded.facts
     assert facts[["year", "period", "planned", "actual"]].values.tolist() == [
         [2017, "FY", 10.0, 9.0]
     ]
@@ -237,7 +241,8 @@ def test_header_years_set_the_rows_years(tmp_path):
     path = _write(
         tmp_path, "Chỉ tiêu,ĐVT,Thực hiện năm 2016,Kế hoạch năm 2017", "Số đề án,đề án,8,10"
     )
-    facts = load(path).sort_values("year")
+    loaded = load(path)
+    facts = loaded.facts.sort_values("year")
     assert facts[["year", "period", "planned", "actual"]].fillna(-1).values.tolist() == [
         [2016, "FY", -1, 8.0],
         [2017, "FY", 10.0, -1],

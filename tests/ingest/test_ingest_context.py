@@ -66,7 +66,7 @@ def test_title_and_argument_must_agree(data):
     with pytest.raises(DataError, match=r"says the province is Lâm Đồng .* province="):
         load(data / "summary_ty_dong.csv", province="Đắk Lắk")
     # agreeing arguments are fine, in any spelling
-    assert load(data / "summary_ty_dong.csv", province="lam dong", year=2017).shape[0] == 4
+    assert load(data / "summary_ty_dong.csv", province="lam dong", year=2017).facts.shape[0] == 4
 
 
 def test_arguments_are_checked():
@@ -86,19 +86,22 @@ def test_load_many_refuses_to_overwrite(data):
     ):
         load_many([data / "many_a.csv", data / "many_b.csv"])
     with pytest.warns(UserWarning, match="conflict, first file kept"):
-        facts = load_many([data / "many_a.csv", data / "many_b.csv"], on_conflict="warn")
+        loaded = load_many([data / "many_a.csv", data / "many_b.csv"], on_conflict="warn")
+        facts = loaded.facts
     assert facts.set_index("level").loc["KCDP", "actual"] == 8300  # the first file's figure
 
 
 def test_load_many_keeps_identical_figures_once(data):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        facts = load_many([data / "many_a.csv", data / "many_c.csv"])
+        loaded = load_many([data / "many_a.csv", data / "many_c.csv"])
+        facts = loaded.facts
     assert len(facts) == 2
-    assert len(facts.attrs["ingest_reports"]) == 2
+    assert len(loaded.reports) == 2
 
 
 def test_load_many_concatenates_projects(data):
-    facts = load_many([data / "projects_kp.csv", data / "projects_tcvn3.csv"])
-    assert len(facts.attrs["projects"]) == 4 + 3
+    loaded = load_many([data / "projects_kp.csv", data / "projects_tcvn3.csv"])
+    facts = loaded.facts
+    assert len(loaded.projects) == 4 + 3
     assert set(facts["area_code"]) == {"66", "67"}

@@ -21,8 +21,9 @@ EXPECTED = {
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_every_decree_235_heading_loads_under_its_activity(data, suffix):
-    facts = load(data / f"projects_decree235{suffix}")
-    report = facts.attrs["ingest_report"]
+    loaded = load(data / f"projects_decree235{suffix}")
+    facts = loaded.facts
+    report = loaded.report
     assert (report.area_code, report.year) == ("66", 2026)
     assert report.quarantined == 0  # no project left out for its heading
     assert set(facts["vintage"]) == {"2025"}  # new Đắk Lắk, not the pre-merger province

@@ -48,12 +48,13 @@ def test_unknown_sheet_lists_the_sheets(data):
 
 
 def test_sheet_by_name_in_another_spelling(data):
-    assert len(load(data / "summary_two_row.xlsx", sheet="bao cao")) == 10
+    assert len(load(data / "summary_two_row.xlsx", sheet="bao cao").facts) == 10
 
 
 def test_formula_without_cached_value_is_reported(data):
-    facts = load(data / "formula_nocache.xlsx")
-    [warning] = facts.attrs["ingest_report"].warnings
+    loaded = load(data / "formula_nocache.xlsx")
+    facts = loaded.facts
+    [warning] = loaded.report.warnings
     assert warning.cell.endswith("Sheet1!J2") and "=60+5 has no cached value" in warning.text
     assert facts["planned"].tolist() == [65.0]
 
@@ -107,8 +108,9 @@ def test_first_sheet_with_a_table_is_chosen(tmp_path):
     table.append([None, None, "Số đề án", "Kinh phí", "Số đề án", "Kinh phí"])
     table.append([1, "Đào tạo nghề", 2, 100, 2, 90])
     wb.save(tmp_path / "two.xlsx")
-    facts = load(tmp_path / "two.xlsx", province="Lâm Đồng", year=2017)
-    assert facts.attrs["ingest_report"].sheet == "Số liệu"
+    loaded = load(tmp_path / "two.xlsx", province="Lâm Đồng", year=2017)
+    facts = loaded.facts
+    assert loaded.report.sheet == "Số liệu"
     assert facts["source"].iloc[0] == "two.xlsx!Số liệu row 3"
 
 

@@ -83,8 +83,9 @@ def with_estimate(monkeypatch):
 def test_a_fourth_layout_loads_a_file(tmp_path, with_estimate):
     path = tmp_path / "du_toan.csv"
     path.write_text(ESTIMATE, encoding="utf-8")
-    facts = load(path, province="Phú Yên", year=2024)
-    report = facts.attrs["ingest_report"]
+    loaded = load(path, province="Phú Yên", year=2024)
+    facts = loaded.facts
+    report = loaded.report
     assert report.layout == "estimate"
     # "1.200" is 1200 (Vietnamese thousands separator); 800 as written; -5 is quarantined
     assert facts.set_index("activity")["planned"].to_dict() == {"TRAIN": 1200.0, "DEMO": 800.0}

@@ -45,11 +45,11 @@ def test_unicode_text_is_not_mistaken_for_legacy(text):
 
 
 def test_tcvn3_csv_loads_and_says_it_converted(data):
-    facts = load(data / "projects_tcvn3.csv")
-    report = facts.attrs["ingest_report"]
+    loaded = load(data / "projects_tcvn3.csv")
+    report = loaded.report
     assert "TCVN3" in report.encoding
     assert any("TCVN3" in n.text for n in report.notes)
-    projects = facts.attrs["projects"]
+    projects = loaded.projects
     # the beneficiaries were typed as "C«ng ty TNHH ThuËn Ph¸t" ... in the file
     assert projects["beneficiary"].tolist() == [
         "Công ty TNHH Thuận Phát",
@@ -60,8 +60,9 @@ def test_tcvn3_csv_loads_and_says_it_converted(data):
 
 
 def test_vni_xlsx_loads_and_says_it_converted(data):
-    facts = load(data / "summary_vni.xlsx")
-    report = facts.attrs["ingest_report"]
+    loaded = load(data / "summary_vni.xlsx")
+    facts = loaded.facts
+    report = loaded.report
     assert "VNI" in report.encoding
     assert report.area_code == "62" and report.year == 2008  # "TÆNH KON TUM", "NAÊM 2008"
     # Kon Tum 2008: 450 million VND for local extension (200 training + 250 consulting)

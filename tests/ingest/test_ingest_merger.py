@@ -120,7 +120,7 @@ def test_gia_lai_in_a_title_is_read_for_its_year(tmp_path, year, code, vintage):
         tmp_path,
         f"BÁO CÁO KHUYẾN CÔNG NĂM {year} TỈNH GIA LAI\nChỉ tiêu,Kế hoạch,Thực hiện\nSố đề án,3,3\n",
     )
-    facts = load(path)
+    facts = load(path).facts
     assert facts[["area_code", "vintage", "area_name"]].values.tolist() == [
         [code, vintage, "Gia Lai"]
     ]
@@ -144,7 +144,7 @@ def test_codes_are_read_for_their_period(tmp_path):
 
 def test_the_province_and_period_arguments_are_read_together(tmp_path):
     path = _csv(tmp_path, "Chỉ tiêu,Kế hoạch,Thực hiện\nSố đề án,,7\n")
-    facts = load(path, province="Phú Yên", year=2025, period="H1")  # H1 is M6
+    facts = load(path, province="Phú Yên", year=2025, period="H1").facts  # H1 is M6
     assert facts[["area_code", "vintage", "period"]].values.tolist() == [["54", "2008", "M6"]]
     with pytest.raises(DataError, match=r"province='Phú Yên'.*names no province in Q3 2025"):
         load(path, province="Phú Yên", year=2025, period="Q3")
@@ -178,7 +178,7 @@ def test_vietnamese_vintage_header_is_read(tmp_path):
         "Tỉnh,Địa giới hành chính,Năm,Kỳ,Chỉ tiêu,Thực hiện\n"
         "Bình Định,2008,2025,Giai đoạn 2021-2025,Số đề án,86\n",
     )
-    facts = load(path)
+    facts = load(path).facts
     assert facts[["area_code", "area_name", "vintage", "period"]].values.tolist() == [
         ["52", "Bình Định", "2008", "P2021-2025"]
     ]
@@ -246,7 +246,7 @@ def test_load_many_keeps_both_maps_of_a_programme_total(tmp_path):
     b = _csv(
         tmp_path, CANONICAL + ",Đắk Lắk,2025,2025,P2021-2025,ALL,ALL,projects,count,,142\n", "b.csv"
     )
-    facts = load_many([a, b])
+    facts = load_many([a, b]).facts
     assert sorted(facts[["vintage", "actual"]].values.tolist()) == [
         ["2008", 120.0],
         ["2025", 142.0],

@@ -71,7 +71,7 @@ def test_a_sixth_month_of_the_second_half_is_not_six_months():
 def test_the_period_argument_takes_the_new_codes(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("Tỉnh,Năm,Chỉ tiêu,Thực hiện\nLâm Đồng,2026,Số đề án,7\n", encoding="utf-8")
-    assert load(path, period="Q3")["period"].tolist() == ["Q3"]
-    assert load(path, period="h2")["period"].tolist() == ["H2"]
+    assert load(path, period="Q3").facts["period"].tolist() == ["Q3"]
+    assert load(path, period="h2").facts["period"].tolist() == ["H2"]
     with pytest.raises(ParameterError, match=r"period='Q5' is not understood.*Q1\.\.Q4.*H2"):
         load(path, period="Q5")

@@ -37,8 +37,9 @@ SECTIONS = {
 
 @pytest.mark.parametrize("name", ["projects_sections.xlsx", "projects_sections.csv"])
 def test_project_list_with_section_headings(data, name):
-    facts = load(data / name)
-    report = facts.attrs["ingest_report"]
+    loaded = load(data / name)
+    facts = loaded.facts
+    report = loaded.report
     assert (report.layout, report.area_code, report.year) == ("projects", "52", 2017)
     assert set(facts["level"]) == {"KCDP"}  # "DANH SÁCH ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG"
     got = facts[facts["indicator"] != "projects_accepted"].set_index(["activity", "indicator"])[
@@ -47,7 +48,7 @@ def test_project_list_with_section_headings(data, name):
     assert sorted(got.index) == sorted(SECTIONS)
     for key, (planned, actual) in SECTIONS.items():
         np.testing.assert_equal(got.loc[key].tolist(), [planned, actual], err_msg=str(key))
-    projects = facts.attrs["projects"]
+    projects = loaded.projects
     assert projects["title"].tolist()[0] == "Xây dựng thương hiệu sản phẩm nón lá Phú Gia"
     assert projects["budget_kc"].tolist() == [100, 112.5, 50, 40, 20, 162.5]
     # headings, subtotals (checked: they agree), the numbering row and notes are structural
@@ -109,18 +110,18 @@ def test_quarantine_reasons_of_a_project_list(data, name):
 
 @pytest.mark.parametrize("name", ["projects_kp.xlsx", "projects_kp.csv"])
 def test_kp_columns_set_the_level_and_words_set_the_amount(data, name):
-    facts = load(data / name)
-    projects = facts.attrs["projects"]
+    loaded = load(data / name)
+    projects = loaded.projects
     assert projects["level"].tolist() == ["KCQG", "KCQG", "KCDP", "KCDP"]
     assert projects["activity"].tolist() == ["TRAIN", "MACH", "DEMO", "INFO"]  # from titles
     # "262,5 triệu", "1,5 tỉ", "hơn 300 triệu", 120
     assert projects["budget_kc"].tolist() == [262.5, 1500.0, 300.0, 120.0]
     # "84,06%", 100, "120%" (above 100: kept out of completion_pct, with a warning), 100
     np.testing.assert_array_equal(projects["completion_pct"], [84.06, 100, np.nan, 100])
-    texts = [w.text for w in facts.attrs["ingest_report"].warnings]
+    texts = [w.text for w in loaded.report.warnings]
     assert any("'hơn 300 triệu' is approximate ('>')" in t for t in texts)
     assert any("percentage 120% is above 100%" in t for t in texts)
-    assert facts.attrs["ingest_report"].area_code == "67"  # "TỈNH ĐẮK NÔNG"
+    assert loaded.report.area_code == "67"  # "TỈNH ĐẮK NÔNG"
 
 
 def test_project_list_without_year_needs_the_argument(data, tmp_path):
@@ -130,8 +131,8 @@ def test_project_list_without_year_needs_the_argument(data, tmp_path):
     )
     with pytest.raises(DataError, match="no year column"):
         load(path, province="Lâm Đồng")
-    facts = load(path, province="Lâm Đồng", year=2018)
-    assert facts.attrs["projects"]["year"].tolist() == [2018]
+    loaded = load(path, province="Lâm Đồng", year=2018)
+    assert loaded.projects["year"].tolist() == [2018]
     with pytest.raises(DataError, match="names no province"):
         load(path, year=2018)
 
@@ -240,7 +241,8 @@ def test_a_plan_with_a_progress_column_reports_what_was_done(tmp_path):
         "1,Đào tạo nghề may công nghiệp,Công ty May,200,150\n",
         encoding="utf-8",
     )
-    facts = load(path)
+    loaded = load(path)
+    facts = loaded.facts
     budget = facts.query("indicator == 'budget_kc'")
     assert budget[["planned", "actual"]].values.tolist() == [[200.0, 200.0]]
     assert facts.query("indicator == 'disbursed'")["actual"].tolist() == [150.0]

@@ -18,8 +18,8 @@ def test_a_data_row_with_header_words_is_not_a_second_header(tmp_path):
         "Phường C,773.5,762.6,758.8,,1,12\n",
         encoding="utf-8",
     )
-    facts = load(path)
-    projects = facts.attrs["projects"]
+    loaded = load(path)
+    projects = loaded.projects
     assert len(projects) == 1
     # The one project: 773,5 million VND of KCQG money for one demonstration model.
     assert projects["budget_kc"].item() == 773.5

@@ -61,9 +61,9 @@ def assert_refused_by_cli(path: Path, expected: str = "") -> str:
     return reason
 
 
-def assert_valid_outcome(facts) -> None:
-    """What `load` returned is valid `facts`, and every row of the file is accounted for."""
-    report = facts.attrs["ingest_report"]
+def assert_valid_outcome(loaded) -> None:
+    """What `load` returned holds valid `facts`, and every row of the file is accounted for."""
+    facts, report = loaded.facts, loaded.report
     validate_facts(facts, "fuzz")
     assert len(facts) > 0
     assert report.loaded + report.structural + report.quarantined == report.n_rows

@@ -152,14 +152,14 @@ def test_province_names_are_read_for_their_year(tmp_path):
     for cells, code in cases:
         path = tmp_path / "p.csv"
         path.write_text(header + cells + ",FY,ALL,ALL,projects,count,1,1\n", encoding="utf-8")
-        assert load(path)["area_code"].tolist() == [code], cells
+        assert load(path).facts["area_code"].tolist() == [code], cells
     # a title naming a unit of the year, and the province argument read for the year
     path.write_text(
         "SỐ LIỆU NĂM 2026 TỈNH GIA LAI\n" + header + ",,2026,FY,ALL,ALL,projects,count,1,1\n"
     )
-    assert load(path)["area_code"].tolist() == ["52"]
+    assert load(path).facts["area_code"].tolist() == ["52"]
     path.write_text(header + ",,2026,FY,ALL,ALL,projects,count,1,1\n", encoding="utf-8")
-    assert load(path, province="Gia Lai")["area_code"].tolist() == ["52"]
+    assert load(path, province="Gia Lai").facts["area_code"].tolist() == ["52"]
     with pytest.raises(DataError, match=r"province='Phú Yên'.*names no province in 2026"):
         load(path, province="Phú Yên")
     path.write_text(
@@ -171,11 +171,11 @@ def test_province_names_are_read_for_their_year(tmp_path):
 
 def test_conflicting_files_are_a_reported_conflict_never_an_overwrite():
     a, b = sorted((BAD / "conflict").glob("*.csv"))
-    assert len(load(a)) == len(load(b)) == 1  # each file alone is good
+    assert len(load(a).facts) == len(load(b).facts) == 1  # each file alone is good
     with pytest.raises(DataError, match="1 figure\\(s\\) differ between files") as err:
         load_many([a, b])
     assert a.name in str(err.value) and b.name in str(err.value)
     assert "actual=8300.0" in str(err.value) and "actual=8200.0" in str(err.value)
     with pytest.warns(UserWarning, match="conflict, first file kept"):
-        both = load_many([a, b], on_conflict="warn")
+        both = load_many([a, b], on_conflict="warn").facts
     assert both["actual"].tolist() == [8300.0]

@@ -35,14 +35,14 @@ def _outcome(data: bytes, suffix: str, **kw):
         path = Path(tmp) / f"fuzz{suffix}"
         path.write_bytes(data)
         try:
-            facts = load(path, **kw)
+            loaded = load(path, **kw)
         except DataError as err:
             assert "\n" not in str(err) and path.name in str(err), str(err)
             event("refused with a DataError")
             return None
-        assert_valid_outcome(facts)
+        assert_valid_outcome(loaded)
         event("loaded valid facts")
-        return facts
+        return loaded
 
 
 # ------------------------------------------------------------------ random bytes
@@ -269,9 +269,9 @@ def _write_csv(rows) -> tuple[bytes, int]:
 
 def _random_table(rows, kind: str, year) -> None:
     data, n_rows = (_write_xlsx if kind == "xlsx" else _write_csv)(rows)
-    facts = _outcome(data, f".{kind}", year=year)
-    if facts is not None:  # every physical row of the sheet accounted for, exactly once
-        report = facts.attrs["ingest_report"]
+    loaded = _outcome(data, f".{kind}", year=year)
+    if loaded is not None:  # every physical row of the sheet accounted for, exactly once
+        report = loaded.report
         assert report.n_rows == n_rows
         assert report.records["row"].tolist() == list(range(1, n_rows + 1))
 

@@ -87,7 +87,7 @@ def test_every_good_fixture_reports_the_totals_it_loaded(fixture):
     from kcanalysis.params import ProvinceReportParams
     from kcanalysis.sections.province import ProvinceReport
 
-    facts = add_totals(load(fixture))
+    facts = add_totals(load(fixture).facts)
     keys = _report_keys(facts)
     assert keys, f"{fixture.name} holds no province figures"
     compared = 0

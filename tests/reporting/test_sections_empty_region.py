@@ -17,7 +17,7 @@ def test_an_empty_region_panel_has_its_columns_and_no_dea(tmp_path):
         "Kinh phí khuyến công,triệu đồng,500,480\n",
         encoding="utf-8",
     )
-    facts = load(path)
+    facts = load(path).facts
     panel = region_panel(facts, "MTTN", 2024, "FY", 2024)  # Tây Ninh is not in MTTN
     assert panel.empty
     assert {"budget_kc_real", "cost_per_trainee_real"} <= set(panel.columns)
